@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Newsgraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsgraph",
+        abstract: "Build one knowledge graph of companies, people and deals from news articles.",
+        subcommands: []
+    )
+}
