@@ -37,3 +37,11 @@ public enum Slug {
         "\(type.idPrefix):\(make(name))"
     }
 }
+
+extension Slug {
+    /// The key two spellings of one name share: `Open AI` and `OpenAI` → `openai`,
+    /// `Lumière Robotique` → `lumiererobotique`.
+    public static func matchKey(_ name: String) -> String {
+        make(name).replacingOccurrences(of: "-", with: "")
+    }
+}

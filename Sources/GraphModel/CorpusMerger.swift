@@ -1,0 +1,287 @@
+/// Folds the partial graphs of a corpus into one `KnowledgeGraph`.
+///
+/// `add` only unions sets, sums counts and keeps minima and maxima, so the result does not depend
+/// on the order of the articles; all decisions that need the whole corpus (which spelling is
+/// canonical, which short form belongs to which long name, the ids) are taken in `finish`.
+/// Memory grows with the number of distinct entities and relations, not with the corpus.
+public struct CorpusMerger: Sendable {
+    struct EntityAcc: Sendable {
+        var labels: [String: Int] = [:]
+        var aliases: Set<String> = []
+        var sources: Set<String> = []
+        var lexiconID: String?
+        var lexiconLabel: String?
+    }
+
+    struct RelationKey: Hashable, Sendable {
+        var source: EntityKey
+        var type: EdgeType
+        var target: EntityKey
+    }
+
+    struct RelationAcc: Sendable {
+        var roles: Set<String> = []
+        var sources: Set<String> = []
+        var evidence: Evidence?
+    }
+
+    struct DealKey: Hashable, Sendable {
+        var kind: String
+        var parties: [PartialDeal.Party]
+    }
+
+    struct DealAcc: Sendable {
+        var amount: Double?
+        var currency: String?
+        var date: String?
+        var sources: Set<String> = []
+        var evidence: Evidence?
+    }
+
+    private var entities: [EntityKey: EntityAcc] = [:]
+    private var relations: [RelationKey: RelationAcc] = [:]
+    private var deals: [DealKey: DealAcc] = [:]
+    /// Words that may follow a one-word company name in its long form (`AI`, `Labs`, `Robotics`):
+    /// `Mistral` in one article and `Mistral AI` in another are one company.
+    public var shortFormSuffixes: Set<String>
+
+    public init(shortFormSuffixes: Set<String> = []) {
+        self.shortFormSuffixes = Set(shortFormSuffixes.map { $0.lowercased() })
+    }
+
+    public mutating func add(_ p: PartialGraph) {
+        for e in p.entities {
+            var acc = entities[e.key] ?? EntityAcc()
+            for (l, c) in e.labels { acc.labels[l, default: 0] += c }
+            acc.aliases.formUnion(e.aliases)
+            acc.sources.insert(p.article)
+            if let id = e.lexiconID, acc.lexiconID == nil || id < acc.lexiconID! {
+                acc.lexiconID = id
+                acc.lexiconLabel = e.lexiconLabel
+            }
+            entities[e.key] = acc
+        }
+        for r in p.relations {
+            let k = RelationKey(source: r.source, type: r.type, target: r.target)
+            var acc = relations[k] ?? RelationAcc()
+            acc.roles.formUnion(r.roles)
+            acc.sources.insert(p.article)
+            if acc.evidence == nil || r.evidence < acc.evidence! { acc.evidence = r.evidence }
+            relations[k] = acc
+        }
+        for d in p.deals {
+            let k = DealKey(kind: d.kind, parties: d.parties.sorted { ($0.role, $0.entity) < ($1.role, $1.entity) })
+            var acc = deals[k] ?? DealAcc()
+            if let a = d.amount, acc.amount == nil || (a, d.currency ?? "") > (acc.amount!, acc.currency ?? "") {
+                acc.amount = a
+                acc.currency = d.currency
+            }
+            let date = d.date ?? p.date
+            if let date, acc.date == nil || date < acc.date! { acc.date = date }
+            acc.sources.insert(p.article)
+            if acc.evidence == nil || d.evidence < acc.evidence! { acc.evidence = d.evidence }
+            deals[k] = acc
+        }
+    }
+
+    /// Merges another merger's state (for parallel builds: one merger per worker).
+    public mutating func add(_ other: CorpusMerger) {
+        for (k, o) in other.entities {
+            var acc = entities[k] ?? EntityAcc()
+            for (l, c) in o.labels { acc.labels[l, default: 0] += c }
+            acc.aliases.formUnion(o.aliases)
+            acc.sources.formUnion(o.sources)
+            if let id = o.lexiconID, acc.lexiconID == nil || id < acc.lexiconID! {
+                acc.lexiconID = id
+                acc.lexiconLabel = o.lexiconLabel
+            }
+            entities[k] = acc
+        }
+        for (k, o) in other.relations {
+            var acc = relations[k] ?? RelationAcc()
+            acc.roles.formUnion(o.roles)
+            acc.sources.formUnion(o.sources)
+            if let e = o.evidence, acc.evidence == nil || e < acc.evidence! { acc.evidence = e }
+            relations[k] = acc
+        }
+        for (k, o) in other.deals {
+            var acc = deals[k] ?? DealAcc()
+            if let a = o.amount, acc.amount == nil || (a, o.currency ?? "") > (acc.amount!, acc.currency ?? "") {
+                acc.amount = a
+                acc.currency = o.currency
+            }
+            if let d = o.date, acc.date == nil || d < acc.date! { acc.date = d }
+            acc.sources.formUnion(o.sources)
+            if let e = o.evidence, acc.evidence == nil || e < acc.evidence! { acc.evidence = e }
+            deals[k] = acc
+        }
+    }
+
+    /// The most frequent label; ties go to the fewer spaces (`OpenAI` over `Open AI`), then the smaller.
+    static func bestLabel(_ labels: [String: Int]) -> String {
+        labels.min { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let sa = a.key.split(separator: " ").count, sb = b.key.split(separator: " ").count
+            if sa != sb { return sa < sb }
+            return a.key < b.key
+        }?.key ?? "?"
+    }
+
+    /// Which entity key each key stands for after corpus-wide resolution.
+    private func resolveGroups() -> [EntityKey: EntityKey] {
+        var parent: [EntityKey: EntityKey] = [:]
+        func find(_ k: EntityKey) -> EntityKey {
+            var k = k
+            while let p = parent[k], p != k { k = p }
+            return k
+        }
+        // Prefer as root the key with a lexicon id, then the longer name, then the smaller key.
+        func better(_ a: EntityKey, _ b: EntityKey) -> Bool {
+            let la = entities[a]?.lexiconID != nil, lb = entities[b]?.lexiconID != nil
+            if la != lb { return la }
+            if a.key.count != b.key.count { return a.key.count > b.key.count }
+            return a < b
+        }
+        func union(_ a: EntityKey, _ b: EntityKey) {
+            let ra = find(a), rb = find(b)
+            if ra == rb { return }
+            if better(ra, rb) { parent[rb] = ra } else { parent[ra] = rb }
+        }
+        let keys = entities.keys.sorted()
+        // Same lexicon entry.
+        var byLexicon: [String: EntityKey] = [:]
+        for k in keys {
+            guard let id = entities[k]!.lexiconID else { continue }
+            if let first = byLexicon[id] { union(first, k) } else { byLexicon[id] = k }
+        }
+        // One-word organisation names that are the head of exactly one longer name.
+        if !shortFormSuffixes.isEmpty {
+            var longByHead: [String: [EntityKey]] = [:]
+            for k in keys where k.type == .organization {
+                let label = CorpusMerger.bestLabel(entities[k]!.labels)
+                let words = label.split(separator: " ")
+                guard words.count >= 2,
+                      words.dropFirst().allSatisfy({ shortFormSuffixes.contains($0.lowercased()) }) else { continue }
+                longByHead[Slug.matchKey(String(words[0])), default: []].append(k)
+            }
+            for k in keys where k.type == .organization {
+                if let longs = longByHead[k.key], longs.count == 1, longs[0] != k,
+                   entities[k]!.lexiconID == nil || entities[longs[0]]!.lexiconID == nil {
+                    union(longs[0], k)
+                }
+            }
+        }
+        var out: [EntityKey: EntityKey] = [:]
+        for k in keys { out[k] = find(k) }
+        return out
+    }
+
+    public func finish() -> KnowledgeGraph {
+        let root = resolveGroups()
+        // Build one node per group.
+        var groupAcc: [EntityKey: EntityAcc] = [:]
+        for (k, acc) in entities {
+            let r = root[k]!
+            var g = groupAcc[r] ?? EntityAcc()
+            g.aliases.formUnion(acc.aliases)
+            g.sources.formUnion(acc.sources)
+            groupAcc[r] = g
+        }
+        var idOf: [EntityKey: String] = [:]
+        var graph = KnowledgeGraph()
+        for (r, g) in groupAcc {
+            let acc = entities[r]!
+            let label = acc.lexiconLabel ?? CorpusMerger.bestLabel(acc.labels)
+            let id = acc.lexiconID ?? Slug.id(r.type, label)
+            idOf[r] = id
+            graph.add(Node(id: id, type: r.type, label: label, aliases: g.aliases, sources: g.sources))
+        }
+        func id(_ k: EntityKey) -> String? { root[k].flatMap { idOf[$0] } }
+
+        for (k, acc) in relations {
+            guard var s = id(k.source), var t = id(k.target), s != t else { continue }
+            if k.type == .competesWith && t < s { swap(&s, &t) }
+            graph.add(Edge(source: s, target: t, type: k.type, roles: acc.roles, sources: acc.sources,
+                           evidence: acc.evidence))
+        }
+        // Deals: parties mapped to ids; the id comes from the kind and the parties only.
+        var dealNodes: [String: (Node, [(String, String)], Evidence?)] = [:]
+        for (k, acc) in deals {
+            var parties: [(String, String)] = []
+            for p in k.parties {
+                guard let pid = id(p.entity) else { continue }
+                if !parties.contains(where: { $0.0 == pid }) { parties.append((pid, p.role)) }
+            }
+            parties.sort { ($0.1, $0.0) < ($1.1, $1.0) }
+            guard Set(parties.map(\.0)).count >= 2, Set(parties.map(\.1)).count >= (k.kind == "partnership" ? 1 : 2)
+            else { continue }
+            let dealID = CorpusMerger.dealID(kind: k.kind, parties: parties)
+            var node = Node(id: dealID, type: .deal, label: "", sources: acc.sources, kind: k.kind,
+                            amount: acc.amount, currency: acc.amount == nil ? nil : acc.currency, date: acc.date)
+            if let existing = dealNodes[dealID] {
+                node.merge(existing.0)
+                let ev = [existing.2, acc.evidence].compactMap { $0 }.min()
+                dealNodes[dealID] = (node, parties, ev)
+            } else {
+                dealNodes[dealID] = (node, parties, acc.evidence)
+            }
+        }
+        for (dealID, (n, parties, ev)) in dealNodes {
+            var node = n
+            node.label = CorpusMerger.dealLabel(kind: node.kind ?? "", parties: parties.map { p in
+                (graph.nodes[p.0]?.label ?? p.0, p.1) }, amount: node.amount, currency: node.currency)
+            graph.add(node)
+            for (pid, role) in parties {
+                graph.add(Edge(source: pid, target: dealID, type: .party, roles: [role], sources: node.sources,
+                               evidence: ev))
+            }
+        }
+        return graph
+    }
+
+    /// `deal:investment--microsoft--openai`, `deal:partnership--microsoft+openai`.
+    static func dealID(kind: String, parties: [(String, String)]) -> String {
+        var byRole: [String: [String]] = [:]
+        for (pid, role) in parties {
+            let slug = pid.split(separator: ":", maxSplits: 1).last.map(String.init) ?? pid
+            byRole[role, default: []].append(slug)
+        }
+        let order = ["investor", "acquirer", "partner", "investee", "acquired"]
+        let groups = byRole.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+            .map { byRole[$0]!.sorted().joined(separator: "+") }
+        return "deal:\(Slug.make(kind))--" + groups.joined(separator: "--")
+    }
+
+    /// `Microsoft → OpenAI investment ($10B)`, `Microsoft – OpenAI partnership`.
+    public static func dealLabel(kind: String, parties: [(String, String)], amount: Double?, currency: String?) -> String {
+        let from = parties.filter { ["investor", "acquirer"].contains($0.1) }.map(\.0).sorted()
+        let to = parties.filter { ["investee", "acquired"].contains($0.1) }.map(\.0).sorted()
+        let partners = parties.filter { !["investor", "acquirer", "investee", "acquired"].contains($0.1) }.map(\.0).sorted()
+        var s: String
+        if !from.isEmpty || !to.isEmpty {
+            s = from.joined(separator: ", ") + " → " + to.joined(separator: ", ") + " " + kind
+        } else {
+            s = partners.joined(separator: " – ") + " " + kind
+        }
+        if let amount, let currency { s += " (\(Money.short(amount, currency)))" }
+        return s
+    }
+}
+
+/// Short money text for labels: `$10B`, `€85M`, `SEK 1.5B`.
+public enum Money {
+    public static func short(_ amount: Double, _ currency: String) -> String {
+        let symbol: String? = ["USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"][currency]
+        let (v, unit): (Double, String) = amount >= 1e9 ? (amount / 1e9, "B") : amount >= 1e6 ? (amount / 1e6, "M")
+            : amount >= 1e3 ? (amount / 1e3, "K") : (amount, "")
+        var num = String(Int((v * 100).rounded()))
+        // two decimals at most, trailing zeros dropped
+        while num.count < 3 { num = "0" + num }
+        let intPart = String(num.dropLast(2)), frac = String(num.suffix(2))
+        var text = intPart
+        let trimmed = frac.hasSuffix("0") ? String(frac.dropLast()) : frac
+        if trimmed != "0" && !trimmed.isEmpty { text += "." + trimmed }
+        if let symbol { return "\(symbol)\(text)\(unit)" }
+        return "\(currency) \(text)\(unit)"
+    }
+}
