@@ -19,7 +19,7 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         .target(name: "GraphModel"),
-        .target(name: "NewsText"),
+        .target(name: "NewsText", resources: [.copy("Languages")]),
         .target(name: "NewsCorpus", dependencies: ["LibXML", "NewsText"]),
         .target(name: "EntityExtraction", dependencies: ["NewsText", "NewsCorpus", "GraphModel"],
                 resources: [.copy("LanguagePacks")]),
