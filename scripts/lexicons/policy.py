@@ -55,9 +55,9 @@ FUNCTION_WORD_RANK = 150
 
 #: Names kept although they fail the rank test: very common first names of the pack's
 #: own countries whose homograph is a function word written in lower case mid-sentence,
-#: so it only collides at a sentence start ("Hans", "Per" in Swedish).
+#: so it only collides at a sentence start (Swedish "Dag", "Hans", "Per").
 FIRST_NAME_KEEP = {
-    "sv": {"Hans", "Per"},
+    "sv": {"Dag", "Hans", "Per"},
     "en": set(),
     "de": set(),
     "fr": set(),
@@ -93,7 +93,7 @@ CURRENCY_HEAD_STOP = {
 LEGAL_HOME = {
     "en": ("United Kingdom", "United States of America", "Ireland", "Australia",
            "New Zealand", "Hong Kong", "Singapore", "India", "Pakistan", "Nigeria"),
-    "sv": ("Sweden", "Finland", "Norway", "Denmark"),
+    "sv": ("Sweden", "Finland"),
     "de": ("Germany", "Austria", "Switzerland"),
     "fr": ("France", "Belgium", "Switzerland", "Luxemborg"),
 }
@@ -111,9 +111,10 @@ LEGAL_INTERNATIONAL_TYPES = (
 )
 
 #: Terms not kept: homographs of common words or abbreviations once cased
-#: ("e.g." is German eG in cleanco but "e.g." in every English text), and cleanco
-#: entries that are names of bodies rather than legal forms.
-LEGAL_DROP = {"e.g.", "sogepa", "etat", "as oy", "as.oy", "ok"}
+#: ("e.g." is German eG in cleanco but "e.g." in every English text), cleanco
+#: entries that are names of bodies rather than legal forms (sogepa, etat), and forms
+#: never written after a firm's name (Austrian "stille Gesellschaft", stg).
+LEGAL_DROP = {"e.g.", "sogepa", "etat", "as oy", "as.oy", "ok", "stg"}
 
 #: How a term is written in text when the generic rule (see legal_suffixes.py) is wrong.
 LEGAL_CASING = {
@@ -132,7 +133,8 @@ LEGAL_CASING = {
     "sarl": ("SARL", "Sàrl", "S.à r.l."), "sagl": ("Sagl",), "oy": ("Oy",),
     "oyj": ("Oyj",), "ab": ("AB", "Ab"), "comm.v": ("Comm.V",), "ultd.": ("Ultd.",),
     "ultd": ("Ultd",), "unltd": ("Unltd",), "gte.": ("Gte.",), "s.coop": ("S.Coop.",),
-    "s.cra": ("S.Cra.",), "b.m.": ("B.M.",), "k.k.": ("K.K.",), "g.k.": ("G.K.",),
+    "s.cra": ("S.Cra.",), "tapui": ("Tapui",), "t:mi": ("T:mi",), "tmi": ("Tmi",),
+    "teo": ("Teo", "Teo."), "ay": ("Ay",), "ky": ("Ky",), "b.m.": ("B.M.",), "k.k.": ("K.K.",), "g.k.": ("G.K.",),
     "y.k.": ("Y.K.",), "s. en c.": ("S. en C.",), "s.a. de c.v.": ("S.A. de C.V.",),
     "s. de r.l.": ("S. de R.L.",), "spol. s r.o.": ("spol. s r.o.",), "s.r.o.": ("s.r.o.",),
     "sp. z o.o.": ("sp. z o.o.", "Sp. z o.o."), "sp. z.o.o.": ("Sp. z o.o.",),
