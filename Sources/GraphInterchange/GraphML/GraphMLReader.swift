@@ -1,0 +1,161 @@
+import GraphModel
+import LibXML
+
+/// Reads a GraphML file written by `GraphMLSerializer` (or any GraphML using the same
+/// `attr.name`s) back into a `KnowledgeGraph`, streaming through libxml2's SAX2 parser.
+///
+/// Keys are looked up by `attr.name`, not by id, so key numbering does not matter; unknown keys,
+/// yEd graphics and nested elements inside `<data>` are skipped. `role` is used only when
+/// `roles` is absent. Strings are decoded once per `<data>`.
+enum GraphMLReader {
+    static func read(path: String) throws -> KnowledgeGraph {
+        let h = Handler(path: path)
+        do {
+            try XMLReader.parse(file: path, handler: h)
+        } catch let e as LibXMLError {
+            throw InterchangeError.malformed(path: path, line: e.line, format: "graphml", reason: e.message)
+        }
+        return h.graph
+    }
+
+    private final class Handler: XMLEventHandler {
+        let path: String
+        var graph = KnowledgeGraph()
+        /// key id → attribute, for each domain.
+        var nodeKeys: [String: GraphML.NodeAttr] = [:]
+        var edgeKeys: [String: GraphML.EdgeAttr] = [:]
+
+        enum Current { case none, node, edge }
+        var current = Current.none
+        var line = 0
+        // The element being read.
+        var id = "", source = "", target = ""
+        var values: [String?] = Array(repeating: nil, count: 8)
+        // Inside <data>: which slot, how deep in foreign elements, the text so far.
+        var dataSlot: Int? = nil
+        var inData = false
+        var foreignDepth = 0
+        var text: [UInt8] = []
+
+        init(path: String) { self.path = path; text.reserveCapacity(4096) }
+
+        func fail(_ reason: String, line: Int) -> InterchangeError {
+            .malformed(path: path, line: line, format: "graphml", reason: reason)
+        }
+
+        func startElement(localName: String, namespace: String, attributes: XMLAttributes, line: Int) throws {
+            if inData { foreignDepth += 1; return }
+            guard namespace == GraphML.namespace || namespace.isEmpty else { return }
+            switch localName {
+            case "key":
+                guard let id = attributes["id"] else { throw fail("<key> without id", line: line) }
+                let name = attributes["attr.name"] ?? ""
+                switch attributes["for"] ?? "all" {
+                case "node": if let a = nodeAttr(name) { nodeKeys[id] = a }
+                case "edge": if let a = edgeAttr(name) { edgeKeys[id] = a }
+                case "all":
+                    if let a = nodeAttr(name) { nodeKeys[id] = a }
+                    if let a = edgeAttr(name) { edgeKeys[id] = a }
+                default: break
+                }
+            case "node":
+                guard let id = attributes["id"] else { throw fail("<node> without id", line: line) }
+                current = .node; self.id = id; self.line = line
+                for i in 0..<values.count { values[i] = nil }
+            case "edge":
+                guard let s = attributes["source"], let t = attributes["target"] else {
+                    throw fail("<edge> without source or target", line: line)
+                }
+                current = .edge; source = s; target = t; self.line = line
+                for i in 0..<values.count { values[i] = nil }
+            case "data":
+                inData = true
+                text.removeAll(keepingCapacity: true)
+                let key = attributes["key"] ?? ""
+                switch current {
+                case .node: dataSlot = nodeKeys[key]?.rawValue
+                case .edge: dataSlot = edgeKeys[key]?.rawValue
+                case .none: dataSlot = nil
+                }
+            default: break
+            }
+        }
+
+        func endElement(localName: String) throws {
+            if inData {
+                if foreignDepth > 0 { foreignDepth -= 1; return }
+                if let slot = dataSlot { values[slot] = String(decoding: text, as: UTF8.self) }
+                inData = false; dataSlot = nil
+                return
+            }
+            switch localName {
+            case "node" where current == .node:
+                graph.add(try makeNode())
+                current = .none
+            case "edge" where current == .edge:
+                graph.add(try makeEdge())
+                current = .none
+            default: break
+            }
+        }
+
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            if inData && foreignDepth == 0 && dataSlot != nil { text.append(contentsOf: bytes) }
+        }
+
+        func nodeAttr(_ name: String) -> GraphML.NodeAttr? {
+            GraphML.nodeKeys.firstIndex { $0.name == name }.flatMap { GraphML.NodeAttr(rawValue: $0) }
+        }
+
+        func edgeAttr(_ name: String) -> GraphML.EdgeAttr? {
+            GraphML.edgeKeys.firstIndex { $0.name == name }.flatMap { GraphML.EdgeAttr(rawValue: $0) }
+        }
+
+        func list(_ s: String?) -> Set<String> {
+            guard let s, !s.isEmpty else { return [] }
+            return Set(s.split(separator: "|", omittingEmptySubsequences: true).map(String.init))
+        }
+
+        func makeNode() throws -> Node {
+            let v = values
+            guard let ts = v[GraphML.NodeAttr.type.rawValue] else { throw fail("node '\(id)' has no type", line: line) }
+            guard let type = NodeType(rawValue: ts) else { throw fail("node '\(id)' has unknown type '\(ts)'", line: line) }
+            var amount: Double? = nil
+            if let a = v[GraphML.NodeAttr.amount.rawValue] {
+                guard let d = Double(a) else { throw fail("node '\(id)' has amount '\(a)', not a number", line: line) }
+                amount = d
+            }
+            return Node(id: id, type: type, label: v[GraphML.NodeAttr.label.rawValue] ?? "",
+                        aliases: list(v[GraphML.NodeAttr.aliases.rawValue]),
+                        sources: list(v[GraphML.NodeAttr.sources.rawValue]),
+                        kind: v[GraphML.NodeAttr.kind.rawValue], amount: amount,
+                        currency: v[GraphML.NodeAttr.currency.rawValue], date: v[GraphML.NodeAttr.date.rawValue])
+        }
+
+        func makeEdge() throws -> Edge {
+            let v = values
+            guard let ts = v[GraphML.EdgeAttr.type.rawValue] else {
+                throw fail("edge '\(source)' -> '\(target)' has no type", line: line)
+            }
+            guard let type = EdgeType(rawValue: ts) else {
+                throw fail("edge '\(source)' -> '\(target)' has unknown type '\(ts)'", line: line)
+            }
+            var roles = list(v[GraphML.EdgeAttr.roles.rawValue])
+            if v[GraphML.EdgeAttr.roles.rawValue] == nil, let r = v[GraphML.EdgeAttr.role.rawValue], !r.isEmpty { roles = [r] }
+            var evidence: Evidence? = nil
+            let sentence = v[GraphML.EdgeAttr.evidence.rawValue], article = v[GraphML.EdgeAttr.evidenceArticle.rawValue]
+            let start = v[GraphML.EdgeAttr.evidenceStart.rawValue], end = v[GraphML.EdgeAttr.evidenceEnd.rawValue]
+            if sentence != nil || article != nil || start != nil || end != nil {
+                func int(_ s: String?, _ name: String) throws -> Int {
+                    guard let s else { return 0 }
+                    guard let i = Int(s) else { throw fail("edge '\(source)' -> '\(target)' has \(name) '\(s)', not an integer", line: line) }
+                    return i
+                }
+                evidence = Evidence(article: article ?? "", sentence: sentence ?? "",
+                                    start: try int(start, "evidence_start"), end: try int(end, "evidence_end"))
+            }
+            return Edge(source: source, target: target, type: type, roles: roles,
+                        sources: list(v[GraphML.EdgeAttr.sources.rawValue]), evidence: evidence)
+        }
+    }
+}
