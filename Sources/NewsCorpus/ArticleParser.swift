@@ -1,0 +1,146 @@
+import Foundation
+import LibXML
+import NewsText
+
+/// Turns the content of one source (plain text, an HTML page) into an `Article`.
+///
+/// Both kinds end up in the same shape (`Article.text`: title line, blank line, paragraphs
+/// separated by blank lines), with the dateline near the top turned into `Article.date` and
+/// removed; a byline sharing the dateline's line is kept, in both kinds.
+public enum ArticleParser {
+    /// How many non-empty lines (or HTML blocks) from the top may hold a dateline.
+    static let datelineWindow = 8
+
+    /// An article from plain text (a `.txt` file, or a JSONL `text` field).
+    public static func plainText(_ raw: String, id: String, origin: String) -> Article {
+        var text = raw
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var date: String?
+        var updated: String?
+        var seen = 0
+        var i = 0
+        var removedAny = false
+        while i < lines.count && seen < datelineWindow {
+            if lines[i].allSatisfy({ $0 == " " || $0 == "\t" }) { i += 1; continue }
+            seen += 1
+            if let m = DatelineParser.shared.parse(lines[i]) {
+                if m.kind == .published { date = date ?? m.date } else { updated = updated ?? m.date }
+                removedAny = true
+                if m.kept.isEmpty { lines.remove(at: i); continue }
+                lines[i] = Substring(m.kept)
+            }
+            i += 1
+        }
+        if removedAny {
+            // Collapse the blank lines a removed line leaves behind, in the header only.
+            var out: [Substring] = []
+            for (k, line) in lines.enumerated() {
+                let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
+                if k <= i + 1 && blank && (out.isEmpty || out.last!.isEmpty) { continue }
+                out.append(blank && k <= i + 1 ? "" : line)
+            }
+            text = out.joined(separator: "\n")
+        }
+        let title = lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty && !isCookieNotice($0) }
+        return Article(id: id, text: text, title: title, date: date ?? updated, origin: origin)
+    }
+
+    /// An article from an HTML page.
+    public static func html(_ bytes: [UInt8], id: String, origin: String) throws(CorpusError) -> Article {
+        let page: HTMLDocument
+        do { page = try HTMLDocument(bytes: bytes, origin: origin) } catch {
+            throw .invalidHTML(origin: origin, reason: error.message)
+        }
+        let title = page.firstHeading ?? page.title.map { stripSiteName($0, siteName: page.meta["og:site_name"]) }
+        var date = metaDate(page)
+        var blocks: [String] = []
+        var skippedHeading = false
+        for block in page.blocks {
+            if !skippedHeading && block.element == "h1" && block.text == title {
+                skippedHeading = true
+                continue
+            }
+            if blocks.count < datelineWindow, let m = DatelineParser.shared.parse(block.text) {
+                if date == nil && m.kind == .published { date = m.date }
+                if !m.kept.isEmpty { blocks.append(m.kept) }
+                continue
+            }
+            blocks.append(block.text)
+        }
+        var text = ""
+        if let title, !title.isEmpty { text = title + (blocks.isEmpty ? "" : "\n\n") }
+        text += blocks.joined(separator: "\n\n")
+        let lang = page.language.map { String($0.split(separator: "-").first ?? "").lowercased() }
+        return Article(id: id, text: text, title: title, date: date,
+                       url: page.canonicalURL ?? page.meta["og:url"],
+                       declaredLanguage: lang?.isEmpty == false ? lang : nil, origin: origin)
+    }
+
+    /// Meta names that carry the publication date, most specific first.
+    static let dateMetaNames = [
+        "article:published_time", "datepublished", "og:published_time", "publish-date", "publishdate",
+        "pubdate", "dc.date.issued", "dc.date", "date", "parsely-pub-date", "sailthru.date",
+    ]
+
+    /// The date a page states outside its text: meta, JSON-LD `datePublished`, then `<time>`.
+    static func metaDate(_ page: HTMLDocument) -> String? {
+        for name in dateMetaNames {
+            if let v = page.meta[name], let d = isoDate(v) { return d }
+        }
+        for json in page.jsonLD {
+            if let d = jsonLDDatePublished(json) { return d }
+        }
+        for t in page.times {
+            if let d = isoDate(t) { return d }
+        }
+        return nil
+    }
+
+    static func isoDate(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        return DatelineParser.isoPrefix(t) ?? DatelineParser.shared.parseDate(t.lowercased())
+    }
+
+    /// `datePublished` anywhere in a JSON-LD script (objects, arrays, `@graph`).
+    static func jsonLDDatePublished(_ json: String) -> String? {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return nil }
+        func find(_ v: Any) -> String? {
+            if let d = v as? [String: Any] {
+                if let s = d["datePublished"] as? String, let iso = isoDate(s) { return iso }
+                for key in d.keys.sorted() { if let r = find(d[key]!) { return r } }
+            } else if let a = v as? [Any] {
+                for x in a { if let r = find(x) { return r } }
+            }
+            return nil
+        }
+        return find(obj)
+    }
+
+    /// `Nvidia closes Run:ai acquisition | SiliconDesk` → `Nvidia closes Run:ai acquisition`: drops
+    /// the part after the last ` | `, ` – `, ` — ` or ` - ` when it is the site name or at most
+    /// four words and shorter than the rest.
+    public static func stripSiteName(_ title: String, siteName: String?) -> String {
+        for sep in [" | ", " – ", " — ", " - "] {
+            guard let r = title.range(of: sep, options: .backwards) else { continue }
+            let head = title[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+            let tail = title[r.upperBound...].trimmingCharacters(in: .whitespaces)
+            let isSite = siteName.map { $0.caseInsensitiveCompare(tail) == .orderedSame } ?? false
+            let words = tail.split(separator: " ").count
+            if !head.isEmpty && (isSite || (words <= 4 && tail.count < head.count)) { return head }
+        }
+        return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Words of a cookie banner line, which is not a title (lowercase; data, one place).
+    static let cookieWords = ["cookie", "kakor", "témoins de connexion"]
+
+    static func isCookieNotice(_ line: String) -> Bool {
+        let l = line.lowercased()
+        return cookieWords.contains { l.contains($0) }
+    }
+}
