@@ -118,7 +118,7 @@ public struct CorpusMerger: Sendable {
     }
 
     /// The most frequent label; ties go to the fewer spaces (`OpenAI` over `Open AI`), then the smaller.
-    static func bestLabel(_ labels: [String: Int]) -> String {
+    public static func bestLabel(_ labels: [String: Int]) -> String {
         labels.min { a, b in
             if a.value != b.value { return a.value > b.value }
             let sa = a.key.split(separator: " ").count, sb = b.key.split(separator: " ").count

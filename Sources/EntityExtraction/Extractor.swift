@@ -1,0 +1,538 @@
+import Foundation
+import GraphModel
+import NewsCorpus
+import NewsText
+
+/// Reads one article into a partial graph: a pure function of the article and the packs.
+///
+/// The match policy, in order (Guides/Extraction.md):
+/// 1. names are runs of capitalized words, split at titles, cue nouns and common words;
+/// 2. a run is an organisation when a lexicon names it, a legal suffix ends it, a designator ends it
+///    (`Labs`, `Ventures`), a cue noun precedes it (`the company`, `bolaget`, `la société`) or an
+///    apposition follows it (`X, a Boston start-up`); a person when a first name opens it or a title,
+///    honorific or speech verb stands next to it;
+/// 3. short forms (`Nordvik`), surnames (`Raman`) and `-s` genitives (`Ericssons`) join a name of
+///    the same article; `the company`, `företaget`, `la start-up` refer to the last salient company;
+/// 4. deals, roles, competitors and products are read per sentence around trigger words; a
+///    speculative or negated trigger (`could`, `överväger`, `n'a pas`) makes nothing.
+public struct Extractor: Sendable {
+    let knowledge: Knowledge
+    let splitter: SentenceSplitter
+
+    public init(packs: [LanguagePack], userLexicon: [LexiconEntry] = [], splitter: SentenceSplitter = .shared) {
+        knowledge = Knowledge(packs: packs, userLexicon: userLexicon)
+        self.splitter = splitter
+    }
+
+    /// Language codes with a pack.
+    public var languages: [String] { knowledge.rules.keys.sorted() }
+
+    /// Words that may follow a one-word company name in its long form, for `CorpusMerger`.
+    public var shortFormSuffixes: Set<String> { knowledge.designators }
+
+    public func extract(_ article: Article, language: String) -> PartialGraph {
+        let rules = knowledge.rules[language] ?? knowledge.rules["en"] ?? knowledge.rules.values.first!
+        var bytes = Array(article.text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            var a = ArticleExtraction(article: article, bytes: b, k: knowledge, rules: rules, splitter: splitter)
+            a.run()
+            return a.output()
+        }
+    }
+}
+
+struct ArticleExtraction {
+    let article: Article
+    let b: UnsafeBufferPointer<UInt8>
+    let k: Knowledge
+    let rules: Knowledge.Rules
+    let splitter: SentenceSplitter
+    var offsets: TextOffsets
+
+    var sentences: [Sentence] = []
+    var mentions: [Mention] = []
+    var entities: [ArticleEntity] = []
+    var entityIndex: [EntityKey: Int] = [:]
+    var mentionsBySentence: [[Int]] = []
+    /// Title spans per sentence: (first, last, title).
+    var titleSpans: [[(Int, Int, String)]] = []
+    var relations: [PartialRelation] = []
+    var deals: [PartialDeal] = []
+    var productNodes: [String: Set<String>] = [:]
+    var openRound: (deal: Int, sentence: Int)?
+
+    init(article: Article, bytes: UnsafeBufferPointer<UInt8>, k: Knowledge, rules: Knowledge.Rules, splitter: SentenceSplitter) {
+        self.article = article
+        self.b = bytes
+        self.k = k
+        self.rules = rules
+        self.splitter = splitter
+        offsets = TextOffsets(article.text)
+    }
+
+    func text(_ s: Int, _ from: Int, _ to: Int) -> String {
+        let t = sentences[s].tokens
+        var end = t[to].end
+        if to + 1 < t.count, t[to + 1].text == ".", !t[to + 1].spaceBefore, k.isLegalSuffix(t[to], next: t[to + 1]) {
+            end = t[to + 1].end
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[t[from].start..<end]), as: UTF8.self)
+    }
+
+    // MARK: - Sentences
+
+    mutating func segment() {
+        let ranges = splitter.split(utf8: b)
+        var paragraph = 0
+        var prevEnd = 0
+        for r in ranges {
+            var newlines = 0
+            var i = prevEnd
+            while i < r.lowerBound { if b[i] == 0x0A { newlines += 1 }; i += 1 }
+            if newlines >= 2 { paragraph += 1 }
+            prevEnd = r.upperBound
+            let toks = Tokenizer.tokenize(b, r)
+            if toks.isEmpty { continue }
+            let lowers = toks.prefix(6).map { $0.kind == .punct ? $0.text : $0.lower }
+            var boiler = false
+            for p in k.boilerplate where p.count <= lowers.count && Array(lowers.prefix(p.count)) == p { boiler = true; break }
+            sentences.append(Sentence(range: r, tokens: toks, paragraph: paragraph, boilerplate: boiler))
+        }
+        mentionsBySentence = Array(repeating: [], count: sentences.count)
+        titleSpans = Array(repeating: [], count: sentences.count)
+    }
+
+    // MARK: - Titles
+
+    /// Longest title phrase starting at token `i`: (last token, title).
+    func title(at i: Int, in toks: [Token]) -> (Int, String)? {
+        for (phrase, t) in rules.titles where i + phrase.count <= toks.count {
+            var ok = true
+            for (j, w) in phrase.enumerated() where toks[i + j].kind == .punct ? toks[i + j].text != w : toks[i + j].lower != w {
+                ok = false
+                break
+            }
+            if ok { return (i + phrase.count - 1, t) }
+        }
+        return nil
+    }
+
+    mutating func findTitles() {
+        for s in sentences.indices {
+            let toks = sentences[s].tokens
+            var i = 0
+            while i < toks.count {
+                if toks[i].kind == .word, let (last, t) = title(at: i, in: toks) {
+                    // "head of digital diagnostics": take the words after `of` up to a preposition.
+                    var lastTok = last
+                    var title = t
+                    if t.hasSuffix(" of") || t == "head of" {
+                        var j = last + 1
+                        var words: [String] = []
+                        while j < toks.count, toks[j].kind == .word, !["at", "in", "for", "with", "once", "and"].contains(toks[j].lower), words.count < 4 {
+                            words.append(toks[j].lower)
+                            j += 1
+                        }
+                        if words.isEmpty { i += 1; continue }
+                        title = "head of " + words.joined(separator: " ")
+                        lastTok = j - 1
+                    }
+                    titleSpans[s].append((i, lastTok, title))
+                    i = lastTok + 1
+                    continue
+                }
+                i += 1
+            }
+        }
+    }
+
+    // MARK: - Names
+
+    func isTitleStart(_ s: Int, _ i: Int) -> Bool { titleSpans[s].contains { $0.0 <= i && i <= $0.1 } }
+
+    /// Whether a capitalized token can be part of a name.
+    func nameish(_ t: Token) -> Bool {
+        t.kind == .word && t.upper
+    }
+
+    mutating func findNames() {
+        for s in sentences.indices where !sentences[s].boilerplate {
+            let toks = sentences[s].tokens
+            var i = 0
+            while i < toks.count {
+                guard nameish(toks[i]) else { i += 1; continue }
+                var j = i
+                while j + 1 < toks.count, nameish(toks[j + 1]), !toks[j].genitive, toks[j + 1].elided == nil {
+                    j += 1
+                }
+                // Person-name particles: "Ursula von der Leyen".
+                splitRun(s, i, j)
+                i = j + 1
+            }
+        }
+    }
+
+    /// Splits a capitalized run at titles, cue nouns and common words, and classifies the pieces.
+    mutating func splitRun(_ s: Int, _ i: Int, _ j: Int) {
+        let toks = sentences[s].tokens
+        var start = i
+        var p = i
+        while p <= j {
+            let t = toks[p]
+            let breaker = isTitleStart(s, p) || k.stopwords.contains(t.lower) || k.isOrgCue(t.lower)
+                || k.nationalities.contains(t.lower) || (p == i && k.personCues.contains(t.lower))
+                || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
+            // A hyphenated compound whose tail is a title: "Altair-Gründer".
+            if !breaker, t.text.contains("-"), let dash = t.text.lastIndex(of: "-") {
+                let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
+                if rules.titles.contains(where: { $0.phrase == [tail] }) || k.titleWords.contains(tail) {
+                    if start < p { classify(s, start, p - 1) }
+                    let head = String(t.text[..<dash])
+                    addCompoundMention(s, p, head: head)
+                    start = p + 1
+                    p += 1
+                    continue
+                }
+            }
+            if breaker {
+                if start < p { classify(s, start, p - 1) }
+                start = p + 1
+            }
+            p += 1
+        }
+        if start <= j { classify(s, start, j) }
+    }
+
+    mutating func addCompoundMention(_ s: Int, _ p: Int, head: String) {
+        mentions.append(Mention(sentence: s, first: p, last: p, type: nil, name: head, surface: head, entity: nil,
+                                lexicon: lexiconMatch(words: Tokenizer.words(head.lowercased())), genitive: true,
+                                cueClass: "compound"))
+        mentionsBySentence[s].append(mentions.count - 1)
+    }
+
+    func lexiconMatch(words: [String]) -> Knowledge.LexiconName? { k.lexicon[words] }
+
+    /// Classifies the name tokens `a...z` of sentence `s` and records mentions.
+    mutating func classify(_ s: Int, _ a: Int, _ z: Int) {
+        let toks = sentences[s].tokens
+        // Lexicon: the longest known name starting at any token of the run.
+        var i = a
+        while i <= z {
+            var best: (Int, Knowledge.LexiconName)?
+            var n = min(k.lexiconMaxLength, z - i + 1)
+            while n >= 1 {
+                let words = toks[i..<(i + n)].map(\.lower)
+                if let e = k.lexicon[words] { best = (i + n - 1, e); break }
+                n -= 1
+            }
+            if let (last, e) = best {
+                if i > a { classifyUnknown(s, a, i - 1) }
+                var end = last
+                // Legal suffix after a known name: "Microsoft Corp.", "Meta Platforms Inc.".
+                while end + 1 <= z, k.isLegalSuffix(toks[end + 1], next: end + 2 < toks.count ? toks[end + 2] : nil) { end += 1 }
+                let type = NodeType(rawValue: e.entry.type) ?? .organization
+                addMention(s, i, last, type: type, surfaceEnd: end, lexicon: e)
+                if end < z {
+                    // "Microsoft Copilot", "Amazon Bedrock": a product of the known company.
+                    let rest = toks[(end + 1)...z]
+                    if type == .organization, !rest.allSatisfy({ k.designators.contains($0.lower) }) {
+                        addProduct(owner: mentions.count - 1, name: text(s, i, z), s: s)
+                        return
+                    }
+                    classifyUnknown(s, end + 1, z)
+                }
+                return
+            }
+            i += 1
+        }
+        classifyUnknown(s, a, z)
+    }
+
+    mutating func classifyUnknown(_ s: Int, _ a: Int, _ z: Int) {
+        let toks = sentences[s].tokens
+        guard a <= z else { return }
+        // Legal suffix at the end: "Datavirke AB", "Vonage Holdings Corp.".
+        var nameEnd = z
+        while nameEnd > a, k.isLegalSuffix(toks[nameEnd], next: nameEnd + 1 < toks.count ? toks[nameEnd + 1] : nil) { nameEnd -= 1 }
+        if nameEnd < z {
+            addMention(s, a, nameEnd, type: .organization, surfaceEnd: z, lexicon: nil)
+            return
+        }
+        let words = toks[a...z]
+        let count = z - a + 1
+        if count == 1 && (k.stopwords.contains(toks[a].lower) || k.places.contains(toks[a].lower)) { return }
+        if k.places.contains(words.map(\.lower).joined(separator: " ")) { return }
+        // Person: a first name then one to three capitalized words.
+        let firstPart = toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text
+        if count >= 2 && count <= 4 && (k.firstNames.contains(toks[a].text) || k.firstNames.contains(firstPart))
+            && !k.designators.contains(toks[z].lower) && !k.firstNames.contains(toks[z].text) || personContext(s, a, z) && count >= 2 && count <= 3 {
+            if !k.designators.contains(toks[z].lower) {
+                addMention(s, a, z, type: .person, surfaceEnd: z, lexicon: nil)
+                return
+            }
+        }
+        if count >= 2 && k.designators.contains(toks[z].lower) {
+            addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
+            return
+        }
+        if orgContext(s, a, z) {
+            addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
+            return
+        }
+        addMention(s, a, z, type: nil, surfaceEnd: z, lexicon: nil)
+    }
+
+    /// A title right before, an honorific, or a speech verb next to the run.
+    func personContext(_ s: Int, _ a: Int, _ z: Int) -> Bool {
+        let toks = sentences[s].tokens
+        if titleSpans[s].contains(where: { $0.1 == a - 1 }) { return true }
+        if a > 0 {
+            let prev = toks[a - 1].lower.replacingOccurrences(of: ".", with: "")
+            if k.personCues.contains(prev) { return true }
+            if toks[a - 1].text == ".", a > 1, k.personCues.contains(toks[a - 2].lower) { return true }
+        }
+        if z + 1 < toks.count, k.personCues.contains(toks[z + 1].lower) { return true }
+        if z + 2 < toks.count, toks[z + 1].text == ",", titleSpans[s].contains(where: { $0.0 == z + 2 }) { return true }
+        return false
+    }
+
+    /// A cue noun or nationality right before, or an apposition with a cue noun right after.
+    func orgContext(_ s: Int, _ a: Int, _ z: Int) -> Bool {
+        let toks = sentences[s].tokens
+        if a > 0 {
+            let p = toks[a - 1]
+            if p.kind == .word && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower)) { return true }
+        }
+        if z + 2 < toks.count, toks[z + 1].text == "," {
+            var j = z + 2
+            while j < toks.count && j <= z + 8 {
+                let t = toks[j]
+                if t.kind == .punct && (t.text == "," || t.text == "." || t.text == ";") { break }
+                if t.kind == .word && k.isOrgCue(t.lower) && !t.upper { return true }
+                j += 1
+            }
+        }
+        return false
+    }
+
+    mutating func addMention(_ s: Int, _ a: Int, _ z: Int, type: NodeType?, surfaceEnd: Int, lexicon: Knowledge.LexiconName?) {
+        let toks = sentences[s].tokens
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[toks[a].start..<toks[z].end]), as: UTF8.self)
+        let surface = text(s, a, surfaceEnd)
+        mentions.append(Mention(sentence: s, first: a, last: surfaceEnd, type: type, name: name, surface: surface,
+                                entity: nil, lexicon: lexicon, genitive: toks[surfaceEnd].genitive || toks[z].genitive))
+        mentionsBySentence[s].append(mentions.count - 1)
+    }
+
+    // MARK: - Entities
+
+    mutating func entity(type: NodeType, name: String, lexicon: Knowledge.LexiconName?) -> Int {
+        let key = EntityKey(type: type, key: lexicon.map { "lexicon:" + $0.id } ?? Slug.matchKey(name))
+        if let e = entityIndex[key] { return e }
+        if lexicon == nil, let e = entityIndex[EntityKey(type: type, key: Slug.matchKey(name))] { return e }
+        entities.append(ArticleEntity(type: type, key: key.key, lexicon: lexicon,
+                                      words: name.split(separator: " ").map { Slug.matchKey(String($0)) }))
+        entityIndex[key] = entities.count - 1
+        if lexicon != nil { entityIndex[EntityKey(type: type, key: Slug.matchKey(name))] = entities.count - 1 }
+        return entities.count - 1
+    }
+
+    mutating func bind(_ m: Int, to e: Int, asAlias: Bool = true) {
+        mentions[m].entity = e
+        mentions[m].type = entities[e].type
+        entities[e].mentions += 1
+        if asAlias {
+            entities[e].aliases.insert(mentions[m].surface)
+        }
+    }
+
+    mutating func resolveStrongMentions() {
+        for m in mentions.indices {
+            guard let type = mentions[m].type else { continue }
+            let e = entity(type: type, name: mentions[m].name, lexicon: mentions[m].lexicon)
+            if mentions[m].lexicon == nil { entities[e].labels[mentions[m].name, default: 0] += 1 }
+            bind(m, to: e)
+        }
+    }
+
+    /// Links names that are not yet entities to one that is: same name, a short form, a surname,
+    /// or an `-s` genitive.
+    mutating func resolveWeakMentions() {
+        var byKey: [String: Int] = [:]
+        var byHead: [String: [Int]] = [:]
+        var bySurname: [String: [Int]] = [:]
+        for (i, e) in entities.enumerated() {
+            byKey[e.key] = i
+            for l in e.labels.keys { byKey[Slug.matchKey(l)] = i }
+            for a in e.aliases { byKey[Slug.matchKey(a)] = i }
+            if let lx = e.lexicon {
+                for n in [lx.entry.name] + lx.entry.aliases { byKey[Slug.matchKey(n)] = i }
+            }
+            let words = e.name.split(separator: " ")
+            if e.type == .organization, words.count >= 2 { byHead[Slug.matchKey(String(words[0])), default: []].append(i) }
+            if e.type == .person, words.count >= 2 { bySurname[Slug.matchKey(String(words.last!)), default: []].append(i) }
+        }
+        for m in mentions.indices where mentions[m].entity == nil {
+            var key = Slug.matchKey(mentions[m].name)
+            var found = byKey[key]
+            var genitiveS = false
+            if found == nil, mentions[m].name.hasSuffix("s"), mentions[m].last == mentions[m].first || mentions[m].cueClass == nil {
+                let stem = Slug.matchKey(String(mentions[m].name.dropLast()))
+                if let e = byKey[stem] { found = e; genitiveS = true; key = stem }
+                else if let hs = byHead[stem], hs.count == 1 { found = hs[0]; genitiveS = true; key = stem }
+            }
+            if found == nil, let hs = byHead[key], Set(hs).count == 1 { found = hs[0] }
+            if found == nil, mentions[m].first == mentions[m].last || mentions[m].cueClass != nil,
+               let ps = bySurname[key], Set(ps).count == 1 { found = ps[0] }
+            if let e = found {
+                if genitiveS { mentions[m].genitive = true }
+                bind(m, to: e, asAlias: !genitiveS && mentions[m].cueClass == nil)
+            }
+        }
+    }
+
+    /// Promotes a capitalized name to an organisation because a relation needs one there.
+    mutating func promote(_ m: Int) -> Int? {
+        if let e = mentions[m].entity { return entities[e].type == .organization ? e : nil }
+        let name = mentions[m].name
+        let toks = sentences[mentions[m].sentence].tokens
+        let first = toks[mentions[m].first]
+        if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return nil }
+        if name.count < 2 { return nil }
+        let e = entity(type: .organization, name: name, lexicon: nil)
+        entities[e].labels[name, default: 0] += 1
+        bind(m, to: e)
+        return e
+    }
+
+    // MARK: - References
+
+    /// The args of a sentence in order: names and resolved references.
+    mutating func args(_ s: Int) -> [Arg] {
+        var out: [Arg] = []
+        for m in mentionsBySentence[s] {
+            let mm = mentions[m]
+            if mm.cueClass == "compound" && mm.entity == nil { continue }
+            out.append(Arg(position: mm.first, end: mm.last, entity: mm.entity, mention: m, viaReference: false,
+                           genitive: mm.genitive))
+        }
+        let toks = sentences[s].tokens
+        var i = 0
+        while i < toks.count {
+            var matched = false
+            for r in rules.references where i + r.count <= toks.count {
+                var ok = true
+                for (j, w) in r.enumerated() where toks[i + j].lower != w { ok = false; break }
+                if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
+                    if let e = antecedent(s, before: i) {
+                        out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
+                                       genitive: toks[i + r.count - 1].genitive || ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"].contains(r.last!)))
+                    }
+                    i += r.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+        out.sort { $0.position < $1.position }
+        return out
+    }
+
+    /// The company `the company` at token `i` of sentence `s` refers to: the nearest one before it
+    /// in the sentence, else the most mentioned one of the nearest earlier sentence naming one.
+    func antecedent(_ s: Int, before i: Int) -> Int? {
+        var best: Int?
+        for m in mentionsBySentence[s] where mentions[m].first < i {
+            if let e = mentions[m].entity, entities[e].type == .organization { best = e }
+        }
+        if let best { return best }
+        var t = s - 1
+        while t >= 0 && t >= s - 4 {
+            let cands = mentionsBySentence[t].compactMap { mentions[$0].entity }.filter { entities[$0].type == .organization }
+            if let top = cands.max(by: { (entities[$0].mentions, -cands.firstIndex(of: $0)!) < (entities[$1].mentions, -cands.firstIndex(of: $1)!) }) {
+                return top
+            }
+            t -= 1
+        }
+        return topic
+    }
+
+    /// The company the article is about: the first named in the headline, else the most named.
+    var topic: Int? {
+        if let s0 = sentences.indices.first {
+            for m in mentionsBySentence[s0] {
+                if let e = mentions[m].entity, entities[e].type == .organization { return e }
+            }
+        }
+        return entities.indices.filter { entities[$0].type == .organization }.max { entities[$0].mentions < entities[$1].mentions }
+    }
+
+    // MARK: - Matching helpers
+
+    func matches(_ toks: [Token], _ i: Int, _ pattern: [String]) -> Bool {
+        guard i + pattern.count <= toks.count else { return false }
+        for (j, w) in pattern.enumerated() {
+            let t = toks[i + j]
+            let surface = t.kind == .punct ? t.text : t.lower
+            if w.hasSuffix("*") {
+                if !surface.hasPrefix(String(w.dropLast())) { return false }
+            } else if surface != w { return false }
+        }
+        return true
+    }
+
+    func hedged(_ s: Int, at p: Int, length: Int) -> Bool {
+        let toks = sentences[s].tokens
+        for h in rules.hedges {
+            let negation = h.first == "!"
+            let pat = negation ? Array(h.dropFirst()) : h
+            let lo = max(0, p - (negation ? 4 : 12)), hi = min(toks.count - 1, p + length + (negation ? 3 : 12))
+            if lo > hi { continue }
+            for i in lo...hi where matches(toks, i, pat) { return true }
+        }
+        return false
+    }
+
+    func evidence(_ s: Int) -> Evidence {
+        let r = sentences[s].range
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        return Evidence(article: article.id, sentence: text, start: offsets.scalarOffset(ofByte: r.lowerBound),
+                        end: offsets.scalarOffset(ofByte: r.upperBound))
+    }
+
+    // MARK: - Run
+
+    mutating func run() {
+        segment()
+        findTitles()
+        findNames()
+        resolveStrongMentions()
+        resolveWeakMentions()
+        readDeals()
+        readCompetition()
+        resolveWeakMentions()
+        readRoles()
+        readProducts()
+    }
+
+    func entityKey(_ e: Int) -> EntityKey { EntityKey(type: entities[e].type, key: entities[e].key) }
+
+    func output() -> PartialGraph {
+        var g = PartialGraph(article: article.id, date: article.date)
+        for e in entities where e.mentions > 0 {
+            var labels = e.labels
+            if labels.isEmpty, let lx = e.lexicon { labels[lx.entry.name] = e.mentions }
+            g.entities.append(PartialEntity(key: EntityKey(type: e.type, key: e.key), labels: labels,
+                                            aliases: e.aliases, lexiconID: e.lexicon?.id, lexiconLabel: e.lexicon?.entry.name))
+        }
+        for (name, owners) in productNodes {
+            g.entities.append(PartialEntity(key: EntityKey(type: .product, key: Slug.matchKey(name)), labels: [name: 1],
+                                            aliases: [name]))
+            _ = owners
+        }
+        g.relations = relations
+        g.deals = deals
+        return g
+    }
+}

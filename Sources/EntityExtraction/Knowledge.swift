@@ -1,0 +1,99 @@
+import Foundation
+import GraphModel
+
+/// The language packs compiled for matching: names are recognised with the union of all packs
+/// (an English article names Swedish companies), rules with the article's own pack.
+struct Knowledge: Sendable {
+    struct Rules: Sendable {
+        var code: String
+        var titles: [(phrase: [String], title: String)]
+        var triggers: [LanguagePack.DealTrigger]
+        var hedges: [[String]]
+        var competition: [[String]]
+        var references: [[String]]
+        var productCues: [String]
+        var money: MoneyReader
+    }
+
+    struct LexiconName: Sendable {
+        var entry: LexiconEntry
+        var id: String
+    }
+
+    var rules: [String: Rules] = [:]
+    var stopwords: Set<String> = []
+    var orgCueWords: Set<String> = []
+    var orgCueSuffixes: [String] = []
+    var designators: Set<String> = []
+    var firstNames: Set<String> = []
+    var legalSuffixes: Set<String> = []
+    var places: Set<String> = []
+    var nationalities: Set<String> = []
+    var personCues: Set<String> = []
+    var boilerplate: [[String]] = []
+    /// Title words of every language (`ceo`, `vd`, `vorstandschef`) for trimming name runs.
+    var titleWords: Set<String> = []
+    /// Lowercased token sequence of every lexicon name and alias → entry.
+    var lexicon: [[String]: LexiconName] = [:]
+    var lexiconMaxLength = 1
+    /// Products of lexicon entries (lowercased) → organisation entry.
+    var lexiconProducts: [[String]: LexiconName] = [:]
+
+    init(packs: [LanguagePack], userLexicon: [LexiconEntry]) {
+        let english = packs.first { $0.code == "en" }
+        for p in packs {
+            stopwords.formUnion(p.stopwords)
+            for c in p.orgCues {
+                if c.hasPrefix("*") { orgCueSuffixes.append(String(c.dropFirst())) } else { orgCueWords.insert(c) }
+            }
+            designators.formUnion(p.orgDesignators)
+            firstNames.formUnion(p.firstNames)
+            legalSuffixes.formUnion(p.legalSuffixes)
+            places.formUnion(p.places)
+            places.formUnion(p.countries)
+            nationalities.formUnion(p.nationalities)
+            personCues.formUnion(p.personCues)
+            boilerplate += p.boilerplate
+            for t in p.titles where t.phrase.count == 1 { titleWords.insert(t.phrase[0]) }
+            var titles = p.titles
+            if let english, p.code != "en" { titles += english.titles.filter { t in t.phrase.allSatisfy { $0.count <= 4 } } }
+            let commaDecimal = p.code != "en"
+            rules[p.code] = Rules(code: p.code, titles: titles.sorted { $0.phrase.count > $1.phrase.count },
+                                  triggers: p.dealTriggers, hedges: p.hedges, competition: p.competition,
+                                  references: p.references.sorted { $0.count > $1.count }, productCues: p.productCues,
+                                  money: MoneyReader(currencies: p.currencies + (english?.currencies.filter { $0.phrase.count == 1 && $0.phrase[0].count <= 3 } ?? []),
+                                                     scales: p.amountWords, decimalComma: commaDecimal))
+            for e in p.companies { addLexicon(e) }
+        }
+        for e in userLexicon { addLexicon(e) }
+        orgCueSuffixes.sort { $0.count > $1.count }
+    }
+
+    private mutating func addLexicon(_ e: LexiconEntry) {
+        let type = NodeType(rawValue: e.type) ?? .organization
+        let id = e.id ?? Slug.id(type, e.name)
+        let named = LexiconName(entry: e, id: id)
+        for n in [e.name] + e.aliases {
+            let w = Tokenizer.words(n.lowercased())
+            guard !w.isEmpty else { continue }
+            lexicon[w] = named
+            lexiconMaxLength = max(lexiconMaxLength, w.count)
+        }
+        for p in e.products {
+            let w = Tokenizer.words(p.lowercased())
+            if !w.isEmpty { lexiconProducts[w] = named }
+        }
+    }
+
+    func isOrgCue(_ lower: String) -> Bool {
+        if orgCueWords.contains(lower) { return true }
+        for s in orgCueSuffixes where lower.count > s.count && lower.hasSuffix(s) { return true }
+        return false
+    }
+
+    func isLegalSuffix(_ t: Token, next: Token?) -> Bool {
+        if legalSuffixes.contains(t.text) { return true }
+        if let n = next, n.text == ".", !n.spaceBefore, legalSuffixes.contains(t.text + ".") { return true }
+        return false
+    }
+}

@@ -1,0 +1,446 @@
+import GraphModel
+
+/// Deals, competitors, roles and products, read per sentence around trigger words
+/// (`deal-triggers.tsv`, `competition.txt`, `titles.tsv`, `product-cues.txt`).
+extension ArticleExtraction {
+    // MARK: - Deals
+
+    /// Organisation args of a sentence, promoting capitalized names where a relation needs one.
+    mutating func orgArgs(_ s: Int) -> [Arg] {
+        args(s).filter { a in
+            if let e = a.entity { return entities[e].type == .organization }
+            return a.mention != nil
+        }
+    }
+
+    mutating func resolve(_ a: Arg) -> Int? {
+        if let e = a.entity { return entities[e].type == .organization ? e : nil }
+        if let m = a.mention { return promote(m) }
+        return nil
+    }
+
+    /// The organisations coordinated with the arg at `i` (`X, Y and Z`, `X och Y`).
+    func coordinated(_ list: [Arg], from i: Int, _ s: Int, limit: Int? = nil) -> [Arg] {
+        let toks = sentences[s].tokens
+        var out = [list[i]]
+        var j = i + 1
+        while j < list.count {
+            let gapStart = list[j - 1].end + 1, gapEnd = list[j].position
+            guard gapStart <= gapEnd, gapEnd - gapStart <= 4 else { break }
+            let gap = toks[gapStart..<gapEnd]
+            let joiner = gap.contains { t in t.text == "," || ["and", "och", "samt", "et", "und", "&", "or", "eller", "ou", "oder", "as", "well"].contains(t.lower) }
+            let clean = gap.allSatisfy { t in t.text == "," || t.kind == .word && (!t.upper || k.nationalities.contains(t.lower) || k.stopwords.contains(t.lower)) }
+            if !joiner || !clean { break }
+            out.append(list[j])
+            if let limit, out.count >= limit { break }
+            j += 1
+        }
+        return out
+    }
+
+    mutating func readDeals() {
+        for s in sentences.indices where !sentences[s].boilerplate {
+            let toks = sentences[s].tokens
+            var triggers: [(Int, LanguagePack.DealTrigger)] = []
+            var i = 0
+            while i < toks.count {
+                if let t = rules.triggers.first(where: { matches(toks, i, $0.pattern) }) {
+                    triggers.append((i, t))
+                    i += t.pattern.count
+                } else { i += 1 }
+            }
+            guard !triggers.isEmpty else { continue }
+            let amounts = rules.money.amounts(toks)
+            for (n, (p, trig)) in triggers.enumerated() {
+                if hedged(s, at: p, length: trig.pattern.count) { continue }
+                let list = orgArgs(s)
+                let nextTrigger = n + 1 < triggers.count ? triggers[n + 1].0 : toks.count
+                let before = list.filter { $0.end < p }
+                let after = list.filter { $0.position > p + trig.pattern.count - 1 && $0.position < nextTrigger }
+                switch trig.frame {
+                case "active", "noun":
+                    var agents: [Arg] = []
+                    var patients: [Arg] = []
+                    if let first = before.first {
+                        agents = [first]
+                        if let pi = list.firstIndex(where: { $0.position == after.first?.position }) {
+                            patients = coordinated(list, from: pi, s, limit: trig.kind == "investment" ? 1 : 1)
+                        } else if before.count >= 2 {
+                            patients = [before.last!]
+                        }
+                    } else if trig.frame == "active", after.count >= 2 {
+                        agents = [after[0]]
+                        patients = [after[1]]
+                    }
+                    if agents.isEmpty || patients.isEmpty {
+                        if trig.frame == "noun", let last = deals.lastIndex(where: { $0.kind == trig.kind }), deals[last].amount == nil,
+                           let amt = pickAmount(amounts, kind: trig.kind, toks) {
+                            deals[last].amount = amt.value
+                            deals[last].currency = amt.currency
+                        }
+                        continue
+                    }
+                    addDeal(s, trig.kind, agents: agents, patients: patients, amount: pickAmount(amounts, kind: trig.kind, toks))
+                case "passive":
+                    guard let patient = before.last, let agent = after.first else { continue }
+                    addDeal(s, trig.kind, agents: [agent], patients: [patient], amount: pickAmount(amounts, kind: trig.kind, toks))
+                case "raise":
+                    guard let investee = before.first ?? (after.count >= 2 ? after.first : nil) else { continue }
+                    var investors = after.filter { $0.position != investee.position }
+                    investors = investors.filter { !$0.viaReference }
+                    let amount = pickAmount(amounts, kind: "investment", toks)
+                    if investors.isEmpty {
+                        if let ie = resolve(investee) {
+                            deals.append(PartialDeal(kind: "investment", parties: [.init(entity: entityKey(ie), role: "investee")],
+                                                     amount: amount?.value, currency: amount?.currency, date: article.date,
+                                                     evidence: evidence(s)))
+                            openRound = (deals.count - 1, s)
+                        }
+                        continue
+                    }
+                    addDeal(s, "investment", agents: investors, patients: [investee], amount: amount)
+                    openRound = (deals.count - 1, s)
+                case "join", "lead":
+                    if let (d, rs) = openRound, s - rs <= 3, sentences[s].paragraph - sentences[rs].paragraph <= 1 {
+                        let investee = deals[d].parties.first { $0.role == "investee" }?.entity
+                        var joined: [Arg] = trig.frame == "lead" ? before : list
+                        joined = joined.filter { !$0.viaReference }
+                        for a in joined {
+                            guard let e = resolve(a), entityKey(e) != investee else { continue }
+                            if !deals[d].parties.contains(where: { $0.entity == entityKey(e) }) {
+                                deals[d].parties.append(.init(entity: entityKey(e), role: "investor"))
+                            }
+                        }
+                    } else if trig.frame == "join" {
+                        if let first = before.first, let pat = after.first {
+                            addDeal(s, trig.kind, agents: [first], patients: [pat], amount: pickAmount(amounts, kind: trig.kind, toks))
+                        } else if before.isEmpty, after.count >= 2 {
+                            addDeal(s, trig.kind, agents: [after[0]], patients: [after[1]], amount: pickAmount(amounts, kind: trig.kind, toks))
+                        }
+                    }
+                case "mutual":
+                    var partners: [Arg] = []
+                    if after.count >= 2, let pi = list.firstIndex(where: { $0.position == after[0].position }),
+                       coordinated(list, from: pi, s).count >= 2 {
+                        partners = Array(coordinated(list, from: pi, s).prefix(2))
+                    } else if let b0 = before.first, let a0 = after.first {
+                        partners = [b0, a0]
+                    } else if before.count >= 2 {
+                        partners = Array(before.suffix(2))
+                    } else if list.isEmpty || list.count == 1 && list[0].viaReference {
+                        // "Detta partnerskap", "the partnership": the two companies of the previous sentence.
+                        if s > 0 {
+                            let prev = orgArgs(s - 1).compactMap(\.entity)
+                            let distinct = prev.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+                            if distinct.count == 2 {
+                                addPartnership(s, distinct)
+                            }
+                        }
+                        continue
+                    }
+                    let es = partners.compactMap { resolve($0) }
+                    if Set(es).count == 2 { addPartnership(s, es) }
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    mutating func addPartnership(_ s: Int, _ es: [Int]) {
+        deals.append(PartialDeal(kind: "partnership", parties: es.map { .init(entity: entityKey($0), role: "partner") },
+                                 date: article.date, evidence: evidence(s)))
+    }
+
+    mutating func addDeal(_ s: Int, _ kind: String, agents: [Arg], patients: [Arg], amount: MoneyReader.Amount?) {
+        let (agentRole, patientRole) = kind == "acquisition" ? ("acquirer", "acquired") : kind == "investment" ? ("investor", "investee") : ("partner", "partner")
+        var parties: [PartialDeal.Party] = []
+        for a in agents {
+            if let e = a.entity, entities[e].type == .person, kind == "investment" {
+                parties.append(.init(entity: entityKey(e), role: agentRole))
+            } else if let e = resolve(a) {
+                parties.append(.init(entity: entityKey(e), role: agentRole))
+            }
+        }
+        for a in patients { if let e = resolve(a) { parties.append(.init(entity: entityKey(e), role: patientRole)) } }
+        let ids = Set(parties.map(\.entity))
+        guard ids.count == parties.count, parties.contains(where: { $0.role == agentRole }),
+              parties.contains(where: { $0.role == patientRole }) else { return }
+        deals.append(PartialDeal(kind: kind, parties: parties, amount: amount?.value, currency: amount?.currency,
+                                 date: article.date, evidence: evidence(s)))
+    }
+
+    /// The amount of a deal: the largest in the sentence, not a price per share and, for an
+    /// investment, not a valuation.
+    func pickAmount(_ amounts: [MoneyReader.Amount], kind: String, _ toks: [Token]) -> MoneyReader.Amount? {
+        guard kind != "partnership" else { return nil }
+        let valuation = ["values", "valued", "valuing", "valuation", "värderar", "värderas", "värdering", "valorise", "valorisation", "bewertet", "bewertung"]
+        let perShare = ["per", "je", "par", "a", "an"]
+        let ok = amounts.filter { a in
+            if a.last + 1 < toks.count, perShare.contains(toks[a.last + 1].lower),
+               a.last + 2 < toks.count, ["share", "aktie", "action"].contains(toks[a.last + 2].lower) { return false }
+            if kind == "investment" {
+                let lo = max(0, a.first - 6)
+                if toks[lo..<a.first].contains(where: { valuation.contains($0.lower) }) { return false }
+            }
+            return true
+        }
+        return ok.max { $0.value < $1.value }
+    }
+
+    // MARK: - Competition
+
+    mutating func readCompetition() {
+        for s in sentences.indices where !sentences[s].boilerplate {
+            let toks = sentences[s].tokens
+            var i = 0
+            while i < toks.count {
+                guard let pat = rules.competition.first(where: { matches(toks, i, $0) }) else { i += 1; continue }
+                defer { i += pat.count }
+                if hedged(s, at: i, length: pat.count) { continue }
+                let list = orgArgs(s)
+                // The clause: from the last comma or relative pronoun before the trigger.
+                var clauseStart = 0
+                for j in stride(from: i - 1, through: 0, by: -1) where toks[j].text == ";" { clauseStart = j + 1; break }
+                let before = list.filter { $0.end < i && $0.position >= clauseStart }
+                let after = list.filter { $0.position >= i + pat.count }
+                var subject: Arg?
+                var rivals: [Arg] = []
+                if let b0 = before.first, !after.isEmpty {
+                    subject = b0
+                    if let ai = list.firstIndex(where: { $0.position == after[0].position }) {
+                        rivals = coordinated(list, from: ai, s)
+                        // "…, and with Ferrovia Analytics": a second coordinated group.
+                        let rest = after.dropFirst(rivals.count)
+                        if let r = rest.first, let ri = list.firstIndex(where: { $0.position == r.position }),
+                           r.position > 0, toks[r.position - 1].lower == "with" || toks[r.position - 1].lower == "med" {
+                            rivals += coordinated(list, from: ri, s)
+                        }
+                    }
+                } else if before.isEmpty, after.count >= 2 {
+                    subject = after[0]
+                    if let ai = list.firstIndex(where: { $0.position == after[1].position }) { rivals = coordinated(list, from: ai, s) }
+                } else if before.count >= 2 && after.isEmpty {
+                    subject = before[0]
+                    rivals = Array(before.dropFirst())
+                }
+                guard let subj = subject, let se = resolve(subj) else { continue }
+                for r in rivals {
+                    guard let re = resolve(r), re != se else { continue }
+                    relations.append(PartialRelation(source: entityKey(se), type: .competesWith, target: entityKey(re),
+                                                     evidence: evidence(s)))
+                }
+            }
+        }
+    }
+
+    // MARK: - Roles
+
+    mutating func addRole(_ s: Int, person: Int, org: Int, titles: [String]) {
+        guard entities[person].type == .person, entities[org].type == .organization, !titles.isEmpty else { return }
+        relations.append(PartialRelation(source: entityKey(person), type: .role, target: entityKey(org),
+                                         roles: Set(titles), evidence: evidence(s)))
+    }
+
+    /// Titles joined by `and`/`och`/`et`/`und` around `span` (`president and CEO`).
+    func titleGroup(_ s: Int, _ idx: Int) -> (first: Int, last: Int, titles: [String]) {
+        let spans = titleSpans[s]
+        let toks = sentences[s].tokens
+        var first = idx, last = idx
+        while last + 1 < spans.count, spans[last + 1].0 - spans[last].1 == 2,
+              ["and", "och", "et", "und", "&", ","].contains(toks[spans[last].1 + 1].lower) { last += 1 }
+        while first > 0, spans[first].0 - spans[first - 1].1 == 2,
+              ["and", "och", "et", "und", "&"].contains(toks[spans[first - 1].1 + 1].lower) { first -= 1 }
+        return (first, last, spans[first...last].map(\.2))
+    }
+
+    /// The company a title without one refers to: nearest before in the sentence, nearest after,
+    /// the nearest earlier in the paragraph that is not only an investor, the article's topic.
+    mutating func defaultOrg(_ s: Int, near p: Int) -> Int? {
+        let list = orgArgs(s).filter { $0.entity != nil && entities[$0.entity!].type == .organization }
+        if let b = list.last(where: { $0.end < p }) { return b.entity }
+        if let a = list.first(where: { $0.position > p }) { return a.entity }
+        let investors = Set(deals.flatMap { d in d.parties.filter { $0.role == "investor" }.map(\.entity) })
+        var t = s - 1
+        while t >= 0 && sentences[t].paragraph == sentences[s].paragraph {
+            let l = orgArgs(t).compactMap(\.entity).filter { entities[$0].type == .organization && !investors.contains(entityKey($0)) }
+            if let e = l.last { return e }
+            t -= 1
+        }
+        return topic
+    }
+
+    mutating func readRoles() {
+        for s in sentences.indices where !sentences[s].boilerplate {
+            let toks = sentences[s].tokens
+            let all = args(s)
+            let persons = mentionsBySentence[s].filter { mentions[$0].type == .person && mentions[$0].entity != nil }
+            var used = Set<Int>()
+            // Compound "Altair-Gründer James Scapa".
+            for m in mentionsBySentence[s] where mentions[m].cueClass == "compound" {
+                guard let org = mentions[m].entity, entities[org].type == .organization else { continue }
+                let tail = String(toks[mentions[m].first].lower.split(separator: "-").last ?? "")
+                let title = rules.titles.first { $0.phrase == [tail] }?.title
+                if let title, let pm = persons.first(where: { mentions[$0].first == mentions[m].last + 1 }) {
+                    addRole(s, person: mentions[pm].entity!, org: org, titles: [title])
+                }
+            }
+            var idx = 0
+            while idx < titleSpans[s].count {
+                let g = titleGroup(s, idx)
+                idx = g.last + 1
+                let tFirst = titleSpans[s][g.first].0, tLast = titleSpans[s][g.last].1
+                var person: Int?
+                var org: Int?
+                // Title then person: "CEO Sam Altman", "Klarnas vd Sebastian Siemiatkowski",
+                // "Le PDG de Mistral AI, Arthur Mensch".
+                var afterTitle = tLast + 1
+                var explicitOrg: Int?
+                if afterTitle + 1 < toks.count, ["of", "at", "de", "du", "d", "bei", "von", "der", "på", "vid", "hos", "för", "chez"].contains(toks[afterTitle].lower) || toks[afterTitle].elided == "d" {
+                    let start = toks[afterTitle].elided == "d" ? afterTitle : afterTitle + 1
+                    if let a = all.first(where: { $0.position == start || $0.position == start + 1 && toks[start].kind == .word && !toks[start].upper }),
+                       let e = a.entity ?? a.mention.flatMap({ promote($0) }), entities[e].type == .organization {
+                        explicitOrg = e
+                        afterTitle = a.end + 1
+                        if afterTitle < toks.count, toks[afterTitle].text == "," { afterTitle += 1 }
+                    }
+                }
+                if let pm = persons.first(where: { mentions[$0].first == afterTitle || mentions[$0].first == tLast + 1 }) {
+                    person = mentions[pm].entity
+                    used.insert(pm)
+                    // Org before the title: genitive or adjacent ("Arcturus CEO Mei-Lin Cho").
+                    if let before = all.last(where: { $0.end == tFirst - 1 || ($0.end == tFirst - 2 && ["the", "le", "la", "der", "die", "den", "det"].contains(toks[tFirst - 1].lower) == false && false) }),
+                       let e = before.entity, entities[e].type == .organization {
+                        org = e
+                    } else if tFirst >= 2, ["by", "av", "par", "von"].contains(toks[tFirst - 1].lower), ["led", "leds", "mené", "menée", "dirigée", "dirigé", "geführt"].contains(toks[tFirst - 2].lower) {
+                        org = all.last(where: { $0.end < tFirst - 2 && $0.entity != nil && entities[$0.entity!].type == .organization })?.entity
+                    }
+                    org = org ?? explicitOrg
+                } else if tFirst >= 2, toks[tFirst - 1].text == "," || (tFirst >= 3 && toks[tFirst - 2].text == ","),
+                          let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 6 }) {
+                    // Person, title: "Satya Nadella, chief executive of Microsoft", "Jonas Whitaker, Helvion's
+                    // chief executive", "Priya Raman, its chief executive", "Greg Brockman, now OpenAI's president".
+                    let gap = toks[(mentions[pm].last + 1)..<tFirst]
+                    guard gap.contains(where: { $0.text == "," }) || gap.contains(where: { ["who", "serves", "as", "becomes", "become", "blir", "wird", "devient", "restera", "som"].contains($0.lower) }) else { continue }
+                    person = mentions[pm].entity
+                    if let before = all.last(where: { $0.end < tFirst && $0.end > mentions[pm].last && $0.genitive }),
+                       let e = before.entity, entities[e].type == .organization {
+                        org = e
+                    }
+                    org = org ?? explicitOrg
+                } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 5 }),
+                          toks[(mentions[pm].last + 1)..<tFirst].contains(where: { ["as", "becomes", "become", "blir", "wird", "devient", "restera", "serves", "är", "est", "ist", "is"].contains($0.lower) }) {
+                    person = mentions[pm].entity
+                    org = explicitOrg
+                    if org == nil, let a = all.first(where: { $0.position > tLast && $0.position <= tLast + 3 }),
+                       let e = a.entity, entities[e].type == .organization {
+                        org = e
+                    }
+                } else { continue }
+                guard let p = person else { continue }
+                if org == nil {
+                    // "the company's finance chief", "bolagets vd": a reference right before the title.
+                    if let ref = all.last(where: { $0.viaReference && $0.end == tFirst - 1 }) { org = ref.entity }
+                }
+                guard let o = org ?? defaultOrg(s, near: tFirst) else { continue }
+                addRole(s, person: p, org: o, titles: g.titles)
+            }
+            readFounders(s, all: all)
+            readBoard(s, all: all)
+        }
+    }
+
+    /// "founded in 2020 by Priya Raman and Tomasz Wieczorek", "who founded the company with
+    /// Ruth Adebayo", "Fondée en 2023 par Arthur Mensch, …, la start-up".
+    mutating func readFounders(_ s: Int, all: [Arg]) {
+        let toks = sentences[s].tokens
+        let founded = ["founded", "co-founded", "cofounded", "grundade", "grundat", "grundades", "startade", "fondée", "fondé", "cofondé", "cofondée", "gegründet", "gründete"]
+        guard let f = toks.firstIndex(where: { founded.contains($0.lower) }) else { return }
+        let persons = mentionsBySentence[s].filter { mentions[$0].type == .person && mentions[$0].entity != nil }
+        let orgs = all.filter { $0.entity.map { entities[$0].type == .organization } ?? false }
+        var founders: [Int] = []
+        // Persons named after "by/par/av/von" or "with/alongside/tillsammans med/avec/mit".
+        if let by = (f + 1..<min(toks.count, f + 6)).first(where: { ["by", "par", "av", "von"].contains(toks[$0].lower) }) {
+            founders = persons.filter { mentions[$0].first > by }.map { mentions[$0].entity! }
+            // stop at a person followed by a relative clause only loosely: all persons after "by".
+        } else {
+            if let subj = persons.last(where: { mentions[$0].last < f }) { founders.append(mentions[subj].entity!) }
+            if let w = (f + 1..<toks.count).first(where: { ["with", "alongside", "med", "avec", "mit"].contains(toks[$0].lower) }) {
+                founders += persons.filter { mentions[$0].first > w }.map { mentions[$0].entity! }
+            }
+        }
+        guard !founders.isEmpty else { return }
+        // The company: right after the verb ("founded it", "startade bolaget"), else before it.
+        var org: Int?
+        if let a = orgs.first(where: { $0.position > f && $0.position <= f + 2 }) { org = a.entity }
+        if org == nil, let a = orgs.last(where: { $0.end < f }) { org = a.entity }
+        if org == nil, ["it", "den", "det"].contains(f + 1 < toks.count ? toks[f + 1].lower : "") {
+            org = antecedent(s, before: 0)
+        }
+        if org == nil, let a = orgs.first(where: { $0.position > f }) { org = a.entity }
+        guard let o = org else { return }
+        for p in Set(founders) { addRole(s, person: p, org: o, titles: ["founder"]) }
+    }
+
+    /// "will join Quantiva's board", "will remain on Scale's board".
+    mutating func readBoard(_ s: Int, all: [Arg]) {
+        let toks = sentences[s].tokens
+        guard let bi = toks.firstIndex(where: { ["board", "styrelse", "styrelsen"].contains($0.lower) }), bi >= 2 else { return }
+        guard toks[max(0, bi - 4)..<bi].contains(where: { ["join", "joins", "joined", "remain", "remains", "on", "i", "till"].contains($0.lower) }) else { return }
+        guard let o = all.last(where: { $0.end == bi - 1 && $0.genitive })?.entity, entities[o].type == .organization else { return }
+        guard let pm = mentionsBySentence[s].last(where: { mentions[$0].type == .person && mentions[$0].last < bi }),
+              let p = mentions[pm].entity else { return }
+        addRole(s, person: p, org: o, titles: ["board member"])
+    }
+
+    // MARK: - Products
+
+    mutating func addProduct(owner m: Int, name: String, s: Int) {
+        guard let e = mentions[m].entity ?? {
+            if let lx = mentions[m].lexicon { return entity(type: .organization, name: lx.entry.name, lexicon: lx) }
+            return nil
+        }() else { return }
+        if entities[e].mentions == 0 { entities[e].mentions = 1 }
+        productNodes[name, default: []].insert(entities[e].key)
+        relations.append(PartialRelation(source: entityKey(e), type: .develops,
+                                         target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
+    }
+
+    mutating func readProducts() {
+        // Products a lexicon entry names, where the article names the company too.
+        for s in sentences.indices where !sentences[s].boilerplate {
+            let toks = sentences[s].tokens
+            for i in toks.indices where toks[i].kind == .word && toks[i].upper {
+                for n in 1...min(3, toks.count - i) {
+                    let w = toks[i..<(i + n)].map(\.lower)
+                    if let owner = k.lexiconProducts[w], let e = entities.firstIndex(where: { $0.lexicon?.id == owner.id && $0.mentions > 0 }) {
+                        let name = String(decoding: UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i + n - 1].end]), as: UTF8.self)
+                        productNodes[name, default: []].insert(entities[e].key)
+                        relations.append(PartialRelation(source: entityKey(e), type: .develops,
+                                                         target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
+                    }
+                }
+            }
+            // "Amazon's Trainium and Inferentia chips", "its main product, Quantiva Forecast",
+            // "planeringsverktyget Virkesplan".
+            let all = args(s)
+            for (mi, m) in mentionsBySentence[s].enumerated() where mentions[m].entity == nil && mentions[m].type == nil {
+                _ = mi
+                let first = mentions[m].first, last = mentions[m].last
+                let prev = first > 0 ? toks[first - 1] : nil
+                let next = last + 1 < toks.count ? toks[last + 1] : nil
+                var owner: Int?
+                if let nx = next, rules.productCues.contains(nx.lower), !nx.upper || rules.code == "de",
+                   let o = all.last(where: { $0.end < first && $0.end >= first - 4 && $0.genitive }) {
+                    owner = o.entity
+                } else if let pv = prev, rules.productCues.contains(where: { c in c.hasPrefix("*") ? pv.lower.hasSuffix(c.dropFirst()) && pv.lower.count > c.count : pv.lower == c }) {
+                    owner = all.last(where: { $0.end < first && $0.entity != nil })?.entity ?? all.first(where: { $0.entity != nil })?.entity
+                }
+                guard let o = owner, entities[o].type == .organization else { continue }
+                productNodes[mentions[m].name, default: []].insert(entities[o].key)
+                relations.append(PartialRelation(source: entityKey(o), type: .develops,
+                                                 target: EntityKey(type: .product, key: Slug.matchKey(mentions[m].name)), evidence: evidence(s)))
+            }
+        }
+    }
+}

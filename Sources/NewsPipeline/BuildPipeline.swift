@@ -1,0 +1,142 @@
+import Dispatch
+import EntityExtraction
+import Foundation
+import GraphModel
+import NewsCorpus
+import NewsText
+
+/// How a corpus is built into a graph.
+public struct BuildOptions: Sendable {
+    /// Forces one language for every article (`--lang`); nil detects it per article.
+    public var language: String?
+    /// User lexicons (`--lexicon`), JSON Lines of `{"name", "type", "aliases"}`.
+    public var lexiconFiles: [String] = []
+    /// Worker threads for extraction (`--jobs`).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Stop at the first unreadable article instead of reporting and skipping it.
+    public var strict = false
+    /// Articles handed to the workers at a time: bounds memory, whatever the corpus size.
+    public var batchSize = 512
+
+    public init(language: String? = nil, lexiconFiles: [String] = [], jobs: Int? = nil, strict: Bool = false) {
+        self.language = language
+        self.lexiconFiles = lexiconFiles
+        if let jobs { self.jobs = max(1, jobs) }
+        self.strict = strict
+    }
+}
+
+/// What a build read and made.
+public struct BuildResult: Sendable {
+    public var graph: KnowledgeGraph
+    public var articles = 0
+    public var skipped = 0
+    public var bytes = 0
+    public var seconds = 0.0
+    public var languages: [String: Int] = [:]
+    /// Per article: its id, language and partial graph (kept only when asked, for evaluation).
+    public var partials: [(language: String, partial: PartialGraph)] = []
+}
+
+/// A build error that stops the whole build (a path that does not exist, `--strict`).
+public struct BuildError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// corpus → articles → partial graphs (in parallel) → one merged graph.
+public enum BuildPipeline {
+    /// The extractor with the bundled packs and the user's lexicons.
+    public static func makeExtractor(_ options: BuildOptions) throws -> Extractor {
+        let packs = try LanguagePack.bundled()
+        var user: [LexiconEntry] = []
+        for f in options.lexiconFiles { user += try LexiconEntry.load(path: f) }
+        if let l = options.language, !packs.contains(where: { $0.code == l }) {
+            throw BuildError(description: "error: no language pack for '\(l)' (have: \(packs.map(\.code).joined(separator: ", ")))")
+        }
+        return Extractor(packs: packs, userLexicon: user)
+    }
+
+    /// The language an article is read in: forced, declared by its source, or detected.
+    static func language(of a: Article, options: BuildOptions, extractor: Extractor) -> String {
+        if let l = options.language { return l }
+        if let d = a.declaredLanguage?.lowercased().prefix(2), extractor.languages.contains(String(d)) { return String(d) }
+        return LanguageDetector.shared.detect(a.text) ?? "en"
+    }
+
+    /// Builds the graph of a corpus. `warn` receives one line per skipped article;
+    /// `progress` the number of articles and bytes done so far.
+    public static func build(paths: [String], options: BuildOptions, keepPartials: Bool = false,
+                             warn: (String) -> Void = { _ in },
+                             progress: (Int, Int) -> Void = { _, _ in }) throws -> BuildResult {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let extractor = try makeExtractor(options)
+        var merger = CorpusMerger(shortFormSuffixes: extractor.shortFormSuffixes)
+        var result = BuildResult(graph: KnowledgeGraph())
+        var batch: [Article] = []
+        batch.reserveCapacity(options.batchSize)
+
+        func flush() {
+            let n = batch.count
+            guard n > 0 else { return }
+            let input = batch
+            let out = ResultSlots<(String, PartialGraph)>(count: n)
+            let jobs = min(options.jobs, n)
+            DispatchQueue.concurrentPerform(iterations: jobs) { w in
+                var i = w
+                while i < n {
+                    let lang = language(of: input[i], options: options, extractor: extractor)
+                    out.set(i, (lang, extractor.extract(input[i], language: lang)))
+                    i += jobs
+                }
+            }
+            for i in 0..<n {
+                let (lang, p) = out.get(i)
+                merger.add(p)
+                result.languages[lang, default: 0] += 1
+                if keepPartials { result.partials.append((lang, p)) }
+            }
+            result.articles += n
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        let summary = try CorpusReader(paths: paths).forEach { r in
+            switch r {
+            case .success(let a):
+                batch.append(a)
+                if batch.count >= options.batchSize {
+                    flush()
+                    progress(result.articles, 0)
+                }
+            case .failure(let e):
+                if options.strict { throw BuildError(description: "\(e)") }
+                warn("\(e)")
+                result.skipped += 1
+            }
+        }
+        flush()
+        result.bytes = summary.bytesRead
+        result.graph = merger.finish()
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+
+    /// The graph of a corpus folder, file or JSONL stream, built in memory.
+    public static func buildGraph(paths: [String], options: BuildOptions) throws -> KnowledgeGraph {
+        try build(paths: paths, options: options).graph
+    }
+
+    /// Merges the partial graphs of some articles (the per-language graphs of `evaluate`).
+    public static func merge(_ partials: [PartialGraph], extractor: Extractor) -> KnowledgeGraph {
+        var m = CorpusMerger(shortFormSuffixes: extractor.shortFormSuffixes)
+        for p in partials { m.add(p) }
+        return m.finish()
+    }
+}
+
+/// Slots written by one worker each, read after all workers are done.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var items: [T?]
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: T) { items[i] = v }
+    func get(_ i: Int) -> T { items[i]! }
+}
