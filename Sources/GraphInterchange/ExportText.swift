@@ -73,6 +73,36 @@ enum ExportText {
         return false
     }
 
+    /// Could `id` hold a character a GraphML id (`xs:NMTOKEN`, checked by libxml2 with the
+    /// XML 1.0 4th-edition name tables) cannot: anything outside the BMP, such as emoji?
+    @inline(__always)
+    static func mayNeedIDRewrite(_ id: String) -> Bool {
+        for b in id.utf8 where b >= 0xF0 || (b < 0x80 && !isASCIINameByte(b)) { return true }
+        return false
+    }
+
+    @inline(__always)
+    static func isASCIINameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x3A
+    }
+
+    /// The id with every character an `xs:NMTOKEN` cannot hold spelled `u` + hex code point:
+    /// `org:rocket-🚀-labs` → `org:rocket-u1f680-labs`. Deterministic, so every format and every
+    /// build agree on the rewritten id.
+    static func nameSafeID(_ id: String, rewritten: inout Int) -> String {
+        guard mayNeedIDRewrite(id) else { return id }
+        var out = ""
+        var changed = false
+        for u in id.unicodeScalars {
+            let ok = u.isASCII ? isASCIINameByte(UInt8(u.value))
+                : (u.value < 0x10000 && (u.properties.isAlphabetic || u.properties.numericType != nil))
+            if ok { out.unicodeScalars.append(u) } else { out += "u" + String(u.value, radix: 16); changed = true }
+        }
+        if changed { rewritten += 1 }
+        return out
+    }
+
     /// `s` without the characters XML 1.0 forbids; `dropped` counts them.
     static func clean(_ s: String, dropped: inout Int) -> String {
         guard mayHoldForbidden(s) else { return s }
@@ -100,10 +130,10 @@ public struct PreparedGraph: Sendable {
     public let warnings: [String]
 
     public init(_ g: KnowledgeGraph) {
-        var dropped = 0, split = 0, amounts = 0
+        var dropped = 0, split = 0, amounts = 0, ids = 0
         var graph = g
         if PreparedGraph.needsCleaning(g) {
-            graph = PreparedGraph.cleaned(g, dropped: &dropped, split: &split, amounts: &amounts)
+            graph = PreparedGraph.cleaned(g, dropped: &dropped, split: &split, amounts: &amounts, ids: &ids)
         }
         var w: [String] = []
         if dropped > 0 {
@@ -111,6 +141,9 @@ public struct PreparedGraph: Sendable {
         }
         if split > 0 {
             w.append("warning: \(split) list item\(split == 1 ? "" : "s") held the list separator '|' or was empty; split or dropped in the exports")
+        }
+        if ids > 0 {
+            w.append("warning: \(ids) node id\(ids == 1 ? "" : "s") held characters a GraphML id (xs:NMTOKEN) cannot hold, such as emoji; written as u<hex> in every format")
         }
         if amounts > 0 {
             w.append("warning: dropped \(amounts) non-finite deal amount\(amounts == 1 ? "" : "s") from the exports")
@@ -133,6 +166,7 @@ public struct PreparedGraph: Sendable {
     static func needsCleaning(_ g: KnowledgeGraph) -> Bool {
         for n in g.nodes.values {
             if ExportText.mayHoldForbidden(n.id) || ExportText.mayHoldForbidden(n.label) { return true }
+            if ExportText.mayNeedIDRewrite(n.id) { return true }
             if badList(n.aliases) || badList(n.sources) { return true }
             if let k = n.kind, ExportText.mayHoldForbidden(k) { return true }
             if let c = n.currency, ExportText.mayHoldForbidden(c) { return true }
@@ -141,6 +175,7 @@ public struct PreparedGraph: Sendable {
         }
         for e in g.edges.values {
             if ExportText.mayHoldForbidden(e.source) || ExportText.mayHoldForbidden(e.target) { return true }
+            if ExportText.mayNeedIDRewrite(e.source) || ExportText.mayNeedIDRewrite(e.target) { return true }
             if badList(e.roles) || badList(e.sources) { return true }
             if let ev = e.evidence, ExportText.mayHoldForbidden(ev.article) || ExportText.mayHoldForbidden(ev.sentence) {
                 return true
@@ -161,11 +196,13 @@ public struct PreparedGraph: Sendable {
         return out
     }
 
-    static func cleaned(_ g: KnowledgeGraph, dropped: inout Int, split: inout Int, amounts: inout Int) -> KnowledgeGraph {
+    static func cleaned(_ g: KnowledgeGraph, dropped: inout Int, split: inout Int, amounts: inout Int,
+                        ids: inout Int) -> KnowledgeGraph {
+        var endpoints = 0  // edge endpoints are the same ids again: count nodes only
         var nodes: [Node] = []
         nodes.reserveCapacity(g.nodes.count)
         for var n in g.nodes.values {
-            n.id = ExportText.clean(n.id, dropped: &dropped)
+            n.id = ExportText.nameSafeID(ExportText.clean(n.id, dropped: &dropped), rewritten: &ids)
             n.label = ExportText.clean(n.label, dropped: &dropped)
             n.aliases = cleanList(n.aliases, dropped: &dropped, split: &split)
             n.sources = cleanList(n.sources, dropped: &dropped, split: &split)
@@ -178,8 +215,8 @@ public struct PreparedGraph: Sendable {
         var edges: [Edge] = []
         edges.reserveCapacity(g.edges.count)
         for var e in g.edges.values {
-            e.source = ExportText.clean(e.source, dropped: &dropped)
-            e.target = ExportText.clean(e.target, dropped: &dropped)
+            e.source = ExportText.nameSafeID(ExportText.clean(e.source, dropped: &dropped), rewritten: &endpoints)
+            e.target = ExportText.nameSafeID(ExportText.clean(e.target, dropped: &dropped), rewritten: &endpoints)
             e.roles = cleanList(e.roles, dropped: &dropped, split: &split)
             e.sources = cleanList(e.sources, dropped: &dropped, split: &split)
             if var ev = e.evidence {
