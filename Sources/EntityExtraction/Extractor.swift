@@ -152,7 +152,11 @@ struct ArticleExtraction {
 
     /// Whether a capitalized token can be part of a name.
     func nameish(_ t: Token) -> Bool {
-        t.kind == .word && t.upper
+        guard t.kind == .word && t.upper else { return false }
+        // "AI-modeller", "Silicon Valley-företag": a compound common noun, not a name.
+        if let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
+           c.properties.isLowercase { return false }
+        return true
     }
 
     mutating func findNames() {
@@ -179,6 +183,16 @@ struct ArticleExtraction {
         var p = i
         while p <= j {
             let t = toks[p]
+            // A known name is one unit, whatever words it holds ("Open AI", "Competition and Markets Authority").
+            if let end = lexiconEnd(toks, p, j) {
+                if start < p { classify(s, start, p - 1) }
+                var z = end
+                while z + 1 <= j, !isTitleStart(s, z + 1), !k.stopwords.contains(toks[z + 1].lower) { z += 1 }
+                classify(s, p, z)
+                p = z + 1
+                start = p
+                continue
+            }
             let breaker = isTitleStart(s, p) || k.stopwords.contains(t.lower) || k.isOrgCue(t.lower)
                 || k.nationalities.contains(t.lower) || (p == i && k.personCues.contains(t.lower))
                 || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
@@ -201,6 +215,16 @@ struct ArticleExtraction {
             p += 1
         }
         if start <= j { classify(s, start, j) }
+    }
+
+    /// The last token of the longest lexicon name starting at `p` and ending by `j`.
+    func lexiconEnd(_ toks: [Token], _ p: Int, _ j: Int) -> Int? {
+        var n = min(k.lexiconMaxLength, j - p + 1)
+        while n >= 1 {
+            if k.lexicon[toks[p..<(p + n)].map(\.lower)] != nil { return p + n - 1 }
+            n -= 1
+        }
+        return nil
     }
 
     mutating func addCompoundMention(_ s: Int, _ p: Int, head: String) {
@@ -399,6 +423,7 @@ struct ArticleExtraction {
         let first = toks[mentions[m].first]
         if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return nil }
         if name.count < 2 { return nil }
+        if first.text.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return nil }
         let e = entity(type: .organization, name: name, lexicon: nil)
         entities[e].labels[name, default: 0] += 1
         bind(m, to: e)

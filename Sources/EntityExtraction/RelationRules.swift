@@ -305,6 +305,7 @@ extension ArticleExtraction {
                         if afterTitle < toks.count, toks[afterTitle].text == "," { afterTitle += 1 }
                     }
                 }
+                if afterTitle < toks.count, toks[afterTitle].text == ",", explicitOrg == nil { afterTitle += 1 }
                 if let pm = persons.first(where: { mentions[$0].first == afterTitle || mentions[$0].first == tLast + 1 }) {
                     person = mentions[pm].entity
                     used.insert(pm)

@@ -239,7 +239,7 @@ public struct CorpusMerger: Sendable {
         return graph
     }
 
-    /// `deal:investment--microsoft--openai`, `deal:partnership--microsoft+openai`.
+    /// `deal:investment--microsoft--openai`, `deal:partnership--microsoft_openai` (`_` never occurs in a slug).
     static func dealID(kind: String, parties: [(String, String)]) -> String {
         var byRole: [String: [String]] = [:]
         for (pid, role) in parties {
@@ -248,7 +248,7 @@ public struct CorpusMerger: Sendable {
         }
         let order = ["investor", "acquirer", "partner", "investee", "acquired"]
         let groups = byRole.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
-            .map { byRole[$0]!.sorted().joined(separator: "+") }
+            .map { byRole[$0]!.sorted().joined(separator: "_") }
         return "deal:\(Slug.make(kind))--" + groups.joined(separator: "--")
     }
 

@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
         progress.clear()
         let warnings = try writeExports(result.graph, formats: formats, to: out,
                                         options: ExportOptions(graphmlProfile: profile, focus: focus, depth: depth))
-        for w in warnings { stderr("warning: \(w)") }
+        for w in warnings { stderr(w.hasPrefix("warning:") ? w : "warning: \(w)") }
         stderr(Summary.line(result, out: out))
     }
 }

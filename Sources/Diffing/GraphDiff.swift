@@ -1,0 +1,207 @@
+import Foundation
+import GraphModel
+
+/// What changed between two versions of the corpus graph: nodes and edges added, removed and
+/// changed, matched by their stable ids (GRAPH_MODEL.md promises the same entity keeps its id
+/// in every build, which is what makes a diff by id meaningful).
+///
+///     let diff = GraphDiff(old: lastWeek, new: today)
+///     diff.addedNodes.map(\.id)        // ["org:quantiva-labs"]
+///     diff.changedNodes.first?.changes // [.items(.sources, added: ["en-09"], removed: [])]
+///
+/// Every list is sorted by type, then id (edges: type, source, target), so renderers can group
+/// by type by walking each list once and the output is the same on every run.
+///
+/// - Complexity: O(n + e) dictionary look-ups to match both graphs, plus O(k log k) to sort
+///   the k elements that differ; unchanged elements are compared with `==` and never sorted.
+public struct GraphDiff: Sendable {
+    /// The graph before; kept (copy-on-write, so free) for renderers that also draw unchanged parts.
+    public let old: KnowledgeGraph
+    /// The graph after.
+    public let new: KnowledgeGraph
+
+    public let addedNodes: [Node]
+    public let removedNodes: [Node]
+    public let changedNodes: [NodeChange]
+    public let addedEdges: [Edge]
+    public let removedEdges: [Edge]
+    public let changedEdges: [EdgeChange]
+
+    public init(old: KnowledgeGraph, new: KnowledgeGraph) {
+        self.old = old
+        self.new = new
+        let nodes = GraphDiff.match(old.nodes, new.nodes) { before, after -> NodeChange? in
+            let c = NodeChange(old: before, new: after)
+            return c.changes.isEmpty ? nil : c  // a NaN amount is unequal to itself, yet no change
+        }
+        let edges = GraphDiff.match(old.edges, new.edges) { EdgeChange(old: $0, new: $1) }
+        addedNodes = nodes.added.sorted(by: GraphDiff.nodeOrder)
+        removedNodes = nodes.removed.sorted(by: GraphDiff.nodeOrder)
+        changedNodes = nodes.changed.sorted { GraphDiff.nodeOrder($0.new, $1.new) }
+        addedEdges = edges.added.sorted(by: GraphDiff.edgeOrder)
+        removedEdges = edges.removed.sorted(by: GraphDiff.edgeOrder)
+        changedEdges = edges.changed.sorted { GraphDiff.edgeOrder($0.new, $1.new) }
+    }
+
+    /// Matches two dictionaries by key: values only in `new`, only in `old`, and `change` of the
+    /// pairs that differ. Unsorted; the caller sorts the (few) results.
+    ///
+    /// The look-ups dominate (a hash and a probe per key, mostly cache misses on big graphs), so
+    /// the keys are split into contiguous ranges of dictionary positions matched on all cores.
+    /// The second pass, for additions, is skipped when every key of `new` was matched already.
+    static func match<K: Hashable & Sendable, V: Equatable & Sendable, C: Sendable>(
+        _ old: [K: V], _ new: [K: V], change: @escaping @Sendable (V, V) -> C?
+    ) -> (added: [V], removed: [V], changed: [C]) {
+        let removedAndChanged = inParallel(count: old.count) { lo, hi in
+            var removed: [V] = [], changed: [C] = []
+            var i = old.index(old.startIndex, offsetBy: lo)
+            for _ in lo..<hi {
+                let (key, before) = old[i]
+                if let j = new.index(forKey: key) {
+                    let after = new.values[j]
+                    if before != after, let c = change(before, after) { changed.append(c) }
+                } else {
+                    removed.append(before)
+                }
+                old.formIndex(after: &i)
+            }
+            return (removed, changed)
+        }
+        let removed = removedAndChanged.flatMap(\.0), changed = removedAndChanged.flatMap(\.1)
+        // Matched keys number old.count - removed.count; if new has no more, none was added.
+        guard new.count != old.count - removed.count else { return ([], removed, changed) }
+        let added = inParallel(count: new.count) { lo, hi in
+            var added: [V] = []
+            var i = new.index(new.startIndex, offsetBy: lo)
+            for _ in lo..<hi {
+                if old.index(forKey: new.keys[i]) == nil { added.append(new.values[i]) }
+                new.formIndex(after: &i)
+            }
+            return added
+        }
+        return (added.flatMap { $0 }, removed, changed)
+    }
+
+    /// Runs `body` on contiguous ranges covering `0..<count`, concurrently, and returns the
+    /// results in range order. Small inputs run on the calling thread.
+    static func inParallel<R: Sendable>(count: Int, _ body: @escaping @Sendable (Int, Int) -> R) -> [R] {
+        let parts = count < 50_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+        if parts == 1 { return [body(0, count)] }
+        let results = Slots<R>(parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            results.set(p, body(count * p / parts, count * (p + 1) / parts))
+        }
+        return results.values
+    }
+
+    /// True when the two graphs hold the same nodes and edges with the same attributes.
+    public var isEmpty: Bool {
+        addedNodes.isEmpty && removedNodes.isEmpty && changedNodes.isEmpty
+            && addedEdges.isEmpty && removedEdges.isEmpty && changedEdges.isEmpty
+    }
+
+    /// Added, removed and changed counts for one node or edge type.
+    public struct Counts: Sendable, Hashable {
+        public var added = 0, removed = 0, changed = 0
+        public var total: Int { added + removed + changed }
+        public init(added: Int = 0, removed: Int = 0, changed: Int = 0) {
+            self.added = added
+            self.removed = removed
+            self.changed = changed
+        }
+    }
+
+    /// Counts of every node type that has at least one difference, in type order.
+    public var nodeCounts: [(type: NodeType, counts: Counts)] {
+        var c: [NodeType: Counts] = [:]
+        for n in addedNodes { c[n.type, default: Counts()].added += 1 }
+        for n in removedNodes { c[n.type, default: Counts()].removed += 1 }
+        for n in changedNodes { c[n.type, default: Counts()].changed += 1 }
+        return c.sorted { $0.key < $1.key }.map { (type: $0.key, counts: $0.value) }
+    }
+
+    /// Counts of every edge type that has at least one difference, in type order.
+    public var edgeCounts: [(type: EdgeType, counts: Counts)] {
+        var c: [EdgeType: Counts] = [:]
+        for e in addedEdges { c[e.type, default: Counts()].added += 1 }
+        for e in removedEdges { c[e.type, default: Counts()].removed += 1 }
+        for e in changedEdges { c[e.type, default: Counts()].changed += 1 }
+        return c.sorted { $0.key < $1.key }.map { (type: $0.key, counts: $0.value) }
+    }
+
+    /// Totals over all node types.
+    public var nodeTotals: Counts {
+        Counts(added: addedNodes.count, removed: removedNodes.count, changed: changedNodes.count)
+    }
+
+    /// Totals over all edge types.
+    public var edgeTotals: Counts {
+        Counts(added: addedEdges.count, removed: removedEdges.count, changed: changedEdges.count)
+    }
+
+    /// The order of every node list: type, then id. A type change (impossible for well-formed
+    /// ids, which carry the type prefix) sorts under the new type.
+    static func nodeOrder(_ a: Node, _ b: Node) -> Bool {
+        a.type != b.type ? a.type < b.type : a.id < b.id
+    }
+
+    /// The order of every edge list: type, then source, then target.
+    static func edgeOrder(_ a: Edge, _ b: Edge) -> Bool {
+        if a.type != b.type { return a.type < b.type }
+        return a.source != b.source ? a.source < b.source : a.target < b.target
+    }
+}
+
+/// One node present in both graphs whose attributes differ.
+public struct NodeChange: Sendable, Hashable {
+    public let old: Node
+    public let new: Node
+    /// The differing attributes, in `Attribute` order.
+    public let changes: [AttributeChange]
+
+    public init(old: Node, new: Node) {
+        self.old = old
+        self.new = new
+        self.changes = AttributeChange.between(old, new)
+    }
+
+    public var id: String { new.id }
+    public var type: NodeType { new.type }
+}
+
+/// One edge present in both graphs (same source, type and target) whose attributes differ.
+public struct EdgeChange: Sendable, Hashable {
+    public let old: Edge
+    public let new: Edge
+    /// The differing attributes, in `Attribute` order.
+    public let changes: [AttributeChange]
+
+    public init(old: Edge, new: Edge) {
+        self.old = old
+        self.new = new
+        self.changes = AttributeChange.between(old, new)
+    }
+
+    public var key: EdgeKey { new.key }
+    public var type: EdgeType { new.type }
+}
+
+/// One result slot per parallel part, written under a lock (NSLock: `Mutex` needs macOS 15).
+private final class Slots<R: Sendable>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(_ n: Int) { slots = Array(repeating: nil, count: n) }
+
+    func set(_ i: Int, _ r: R) {
+        lock.lock()
+        slots[i] = r
+        lock.unlock()
+    }
+
+    var values: [R] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
