@@ -1,0 +1,78 @@
+import Foundation
+import GraphInterchange
+import GraphModel
+import NewsPipeline
+import XCTest
+
+/// The package root, found from this file.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func temporaryDirectory(_ name: String) throws -> String {
+    let d = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+    return d
+}
+
+final class SeedsEndToEndTests: XCTestCase {
+    let seeds = packageRoot.appendingPathComponent("seeds").path
+
+    func build(_ paths: [String], jobs: Int = 2) throws -> KnowledgeGraph {
+        try BuildPipeline.buildGraph(paths: paths, options: BuildOptions(jobs: jobs))
+    }
+
+    /// Fails when the committed exports/ differ from a fresh build: run `swift run newsgraph build`.
+    func testCommittedExportsAreCurrent() throws {
+        let out = try temporaryDirectory("exports")
+        _ = try writeExports(try build([seeds]), formats: ExportFormat.defaultSet, to: out, options: ExportOptions())
+        for name in ["graph.graphml", "graph.dot", "graph.jsonld"] {
+            let fresh = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+            let committed = try Data(contentsOf: packageRoot.appendingPathComponent("exports/" + name))
+            XCTAssertEqual(fresh, committed, "exports/\(name) is stale: run `swift run newsgraph build`")
+        }
+    }
+
+    /// Article order and thread count do not change a byte.
+    func testBuildsAreIdenticalWhateverTheOrderAndJobs() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { seeds + "/" + $0 }
+        let a = try temporaryDirectory("a"), b = try temporaryDirectory("b")
+        _ = try writeExports(try build(files, jobs: 1), formats: ExportFormat.defaultSet, to: a, options: ExportOptions())
+        _ = try writeExports(try build(files.reversed(), jobs: 2), formats: ExportFormat.defaultSet, to: b, options: ExportOptions())
+        for name in ["graph.graphml", "graph.dot", "graph.jsonld"] {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a + "/" + name)),
+                           try Data(contentsOf: URL(fileURLWithPath: b + "/" + name)), name)
+        }
+    }
+
+    /// The graph of the seeds holds what their gold files say (issue 3).
+    func testSeedGraphHoldsTheGold() throws {
+        let g = try build([seeds])
+        XCTAssertEqual(g.nodes["org:openai"]?.label, "OpenAI")
+        XCTAssertTrue(g.nodes["org:openai"]?.aliases.contains("Open AI") ?? false)
+        XCTAssertTrue(g.nodes["org:mistral-ai"]?.aliases.contains("Mistral") ?? false)
+        XCTAssertEqual(g.nodes["org:mistral-ai"]?.label, "Mistral AI")
+        for id in ["org:microsoft", "org:google", "org:amazon", "person:brad-smith"] { XCTAssertNotNil(g.nodes[id], id) }
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:brad-smith", type: .role, target: "org:microsoft")]?.primaryRole, "chairman")
+        let inv = g.nodes["deal:investment--microsoft--openai"]
+        XCTAssertEqual(inv?.amount, 10_000_000_000)
+        XCTAssertEqual(inv?.currency, "USD")
+        XCTAssertEqual(g.edges[EdgeKey(source: "org:microsoft", type: .party, target: "deal:investment--microsoft--openai")]?.primaryRole, "investor")
+        XCTAssertEqual(g.edges[EdgeKey(source: "org:openai", type: .party, target: "deal:investment--microsoft--openai")]?.primaryRole, "investee")
+        for id in ["deal:partnership--microsoft_openai", "deal:investment--microsoft--mistral-ai", "deal:partnership--microsoft_mistral-ai"] {
+            XCTAssertNotNil(g.nodes[id], id)
+        }
+        XCTAssertNotNil(g.edges[EdgeKey(source: "org:google", type: .competesWith, target: "org:microsoft")])
+        XCTAssertNotNil(g.edges[EdgeKey(source: "org:amazon", type: .competesWith, target: "org:microsoft")])
+        let products = Set(g.edges.values.filter { $0.type == .develops && $0.source == "org:microsoft" }.compactMap { g.nodes[$0.target]?.label })
+        for p in ["Windows", "Azure", "Microsoft Copilot"] { XCTAssertTrue(products.contains(p), "\(p) in \(products)") }
+        // Provenance: every edge has sources and an evidence sentence whose offsets point into the article.
+        for e in g.edges.values {
+            XCTAssertFalse(e.sources.isEmpty)
+            XCTAssertFalse(e.evidence?.sentence.isEmpty ?? true)
+        }
+        let role = g.edges[EdgeKey(source: "person:brad-smith", type: .role, target: "org:microsoft")]!.evidence!
+        let text = try String(contentsOfFile: seeds + "/\(role.article).txt", encoding: .utf8)
+        let scalars = Array(text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[role.start..<role.end])), role.sentence)
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command: unit, golden, end-to-end, quality and interop tests, then the benchmark smoke run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build
+swift test
+if .build/debug/newsgraph bench --help >/dev/null 2>&1; then
+  .build/debug/newsgraph bench --quick --out "${TMPDIR:-/tmp}/newsgraph-bench-smoke"
+fi
