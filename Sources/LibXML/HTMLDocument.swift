@@ -267,8 +267,25 @@ private struct Walker {
         if name == "html" || name == "body" || name == "main" || name == "article" { return false }
         if attribute(n, "hidden") != nil || attribute(n, "aria-hidden")?.lowercased() == "true" { return true }
         for key in ["class", "id"] {
-            guard let v = attribute(n, key)?.lowercased() else { continue }
-            for marker in HTMLDocument.boilerplateMarkers where v.contains(marker) { return true }
+            guard let v = attribute(n, key) else { continue }
+            let lower = v.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            for marker in Walker.markerBytes where Walker.contains(lower, marker) { return true }
+        }
+        return false
+    }
+
+    static let markerBytes = HTMLDocument.boilerplateMarkers.map { Array($0.utf8) }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= hay.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
         }
         return false
     }

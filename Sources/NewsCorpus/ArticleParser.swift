@@ -18,35 +18,52 @@ public enum ArticleParser {
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Only the header (up to `datelineWindow` non-empty lines) is cut into lines; the body
+        // is kept as it is.
+        var lines: [Substring] = []
+        var bodyStart = text.startIndex
+        var seen = 0
+        let u = text.utf8
+        while seen < datelineWindow && bodyStart < text.endIndex {
+            let nl = u[bodyStart...].firstIndex(of: 0x0A) ?? text.endIndex
+            let line = text[bodyStart..<nl]
+            lines.append(line)
+            if !line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { seen += 1 }
+            bodyStart = nl < text.endIndex ? u.index(after: nl) : nl
+        }
+        let bodyHasNewline = bodyStart > text.startIndex && u[u.index(before: bodyStart)] == 0x0A
         var date: String?
         var updated: String?
-        var seen = 0
-        var i = 0
         var removedAny = false
-        while i < lines.count && seen < datelineWindow {
-            if lines[i].allSatisfy({ $0 == " " || $0 == "\t" }) { i += 1; continue }
-            seen += 1
-            if let m = DatelineParser.shared.parse(lines[i]) {
+        var kept: [Substring] = []
+        for line in lines {
+            if let m = DatelineParser.shared.parse(line) {
                 if m.kind == .published { date = date ?? m.date } else { updated = updated ?? m.date }
                 removedAny = true
-                if m.kept.isEmpty { lines.remove(at: i); continue }
-                lines[i] = Substring(m.kept)
+                if !m.kept.isEmpty { kept.append(Substring(m.kept)) }
+                continue
             }
-            i += 1
+            kept.append(line)
         }
         if removedAny {
             // Collapse the blank lines a removed line leaves behind, in the header only.
             var out: [Substring] = []
-            for (k, line) in lines.enumerated() {
-                let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
-                if k <= i + 1 && blank && (out.isEmpty || out.last!.isEmpty) { continue }
-                out.append(blank && k <= i + 1 ? "" : line)
+            for line in kept {
+                let blank = line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                if blank && (out.isEmpty || out.last!.isEmpty) { continue }
+                out.append(blank ? "" : line)
             }
-            text = out.joined(separator: "\n")
+            var rebuilt = out.joined(separator: "\n")
+            if bodyHasNewline && !(rebuilt.isEmpty) { rebuilt += "\n" }
+            let body = text[bodyStart...]
+            // A blank header end meeting a blank first body line would leave two blank lines.
+            if rebuilt.hasSuffix("\n\n") || rebuilt.isEmpty, body.hasPrefix("\n") {
+                text = rebuilt + body.drop { $0 == "\n" }
+            } else {
+                text = rebuilt + body
+            }
         }
-        let title = lines.lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty && !isCookieNotice($0) }
+        let title = kept.lazy.map { trimmed($0) }.first { !$0.isEmpty && !isCookieNotice($0) }
         return Article(id: id, text: text, title: title, date: date ?? updated, origin: origin)
     }
 
@@ -134,6 +151,14 @@ public enum ArticleParser {
             if !head.isEmpty && (isSite || (words <= 4 && tail.count < head.count)) { return head }
         }
         return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Drops ASCII spaces and tabs at both ends.
+    static func trimmed(_ s: Substring) -> String {
+        let u = s.utf8
+        guard let a = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }),
+              let b = u.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return "" }
+        return String(s[a...b])
     }
 
     /// Words of a cookie banner line, which is not a title (lowercase; data, one place).

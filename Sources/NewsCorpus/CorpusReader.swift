@@ -58,6 +58,9 @@ public struct CorpusReader: Sendable {
         var out: [File] = []
         var seen = Set<String>()
         let fm = FileManager.default
+        // Resolving a path costs a stat per component: only worth it when paths may overlap.
+        let dedupe = paths.count > 1
+        func firstTime(_ path: String) -> Bool { !dedupe || seen.insert(Self.key(path)).inserted }
         for path in paths {
             if path == "-" {
                 if seen.insert("-").inserted { out.append(File(path: "-", kind: .jsonl)) }
@@ -66,7 +69,7 @@ public struct CorpusReader: Sendable {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound(path: path) }
             if !isDir.boolValue {
-                if let kind = Kind(path: path), seen.insert(Self.key(path)).inserted {
+                if let kind = Kind(path: path), firstTime(path) {
                     out.append(File(path: path, kind: kind))
                 }
                 continue
@@ -91,7 +94,7 @@ public struct CorpusReader: Sendable {
                 let full = base + rel
                 var sub: ObjCBool = false
                 guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue,
-                      let kind = Kind(path: rel), seen.insert(Self.key(full)).inserted else { continue }
+                      let kind = Kind(path: rel), firstTime(full) else { continue }
                 out.append(File(path: full, kind: kind))
             }
         }

@@ -16,7 +16,8 @@ public struct DatelineParser: Sendable {
         public var kept: String
     }
 
-    private let phrases: [(phrase: String, kind: LanguageData.DatelineKind)]
+    /// Dateline phrases as lowercased UTF-8, longest first.
+    private let phraseBytes: [(phrase: [UInt8], kind: LanguageData.DatelineKind)]
     private let months: [String: Int]
 
     public static let shared = DatelineParser(languages: LanguageData.bundled)
@@ -28,44 +29,83 @@ public struct DatelineParser: Sendable {
             p += l.datelines.map { ($0.phrase.lowercased(), $0.kind) }
             for (spelling, month) in l.months { m[spelling] = month }
         }
-        phrases = p.sorted { $0.0.utf8.count != $1.0.utf8.count ? $0.0.utf8.count > $1.0.utf8.count : $0.0 < $1.0 }
+        phraseBytes = p.sorted { $0.0.utf8.count != $1.0.utf8.count ? $0.0.utf8.count > $1.0.utf8.count : $0.0 < $1.0 }
+            .map { (Array($0.0.utf8), $0.1) }
         months = m
     }
 
-    /// Segment separators of a byline/dateline line.
-    private static let separators: Set<Character> = ["·", "|", "•"]
-
     /// Reads a line; nil when it is not a dateline (a line longer than 200 bytes never is).
+    ///
+    /// Works on the line's bytes and builds strings only for a segment that opens with a
+    /// dateline phrase, since readers try it on every line near the top of every article.
     public func parse(_ line: some StringProtocol) -> Match? {
-        guard line.utf8.count <= 200 else { return nil }
-        var segmentStart = line.startIndex
-        var i = line.startIndex
+        let bytes = Array(line.utf8)
+        guard bytes.count <= 200, Self.hasYear(bytes) else { return nil }
+        var segmentStart = 0
+        var i = 0
         while true {
-            let atEnd = i == line.endIndex
-            if atEnd || Self.separators.contains(line[i]) {
-                let segment = line[segmentStart..<i]
-                if let (kind, date) = parseSegment(segment) {
-                    let kept = line[line.startIndex..<segmentStart].trimmingSpaces()
-                    let keptClean = kept.last.map { Self.separators.contains($0) } == true
-                        ? String(kept.dropLast()).trimmingSpaces() : kept
-                    return Match(kind: kind, date: date, kept: keptClean)
+            let atEnd = i >= bytes.count
+            let sepWidth = atEnd ? 0 : Self.separatorWidth(bytes, i)
+            if atEnd || sepWidth > 0 {
+                if let (kind, date) = parseSegment(bytes, segmentStart, atEnd ? bytes.count : i) {
+                    var keptEnd = segmentStart
+                    // Drop the separator before the dateline and the spaces around it.
+                    while keptEnd > 0, bytes[keptEnd - 1] == 0x20 || bytes[keptEnd - 1] == 0x09 { keptEnd -= 1 }
+                    for w in [1, 2, 3] where keptEnd >= w && Self.separatorWidth(bytes, keptEnd - w) == w {
+                        keptEnd -= w
+                        break
+                    }
+                    let kept = String(decoding: bytes[0..<keptEnd], as: UTF8.self).trimmingSpaces()
+                    return Match(kind: kind, date: date, kept: kept)
                 }
                 if atEnd { return nil }
-                segmentStart = line.index(after: i)
+                segmentStart = i + sepWidth
+                i += sepWidth
+                continue
             }
-            i = line.index(after: i)
+            i += 1
         }
     }
 
-    private func parseSegment(_ segment: some StringProtocol) -> (LanguageData.DatelineKind, String)? {
-        let s = segment.trimmingSpaces().lowercased()
-        for (phrase, kind) in phrases where s.hasPrefix(phrase) {
-            var rest = s.dropFirst(phrase.count)
-            guard rest.isEmpty || rest.first == " " || rest.first == ":" else { continue }
-            rest = rest.drop { $0 == " " || $0 == ":" }
-            if let d = parseDate(rest) { return (kind, d) }
+    /// Whether the bytes hold four digits in a row (every dateline states a year).
+    private static func hasYear(_ b: [UInt8]) -> Bool {
+        var run = 0
+        for c in b {
+            run = (0x30...0x39).contains(c) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
+    /// Width of a segment separator at `i`: `|` (1), `·` (C2 B7), `•` (E2 80 A2); 0 when none.
+    private static func separatorWidth(_ b: [UInt8], _ i: Int) -> Int {
+        if b[i] == 0x7C { return 1 }
+        if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0xB7 { return 2 }
+        if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA2 { return 3 }
+        return 0
+    }
+
+    private func parseSegment(_ b: [UInt8], _ start: Int, _ end: Int) -> (LanguageData.DatelineKind, String)? {
+        var s = start
+        while s < end, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        for (phrase, kind) in phraseBytes where s + phrase.count <= end {
+            var k = 0
+            while k < phrase.count && Self.lower(b, s + k) == phrase[k] { k += 1 }
+            guard k == phrase.count else { continue }
+            var r = s + k
+            guard r == end || b[r] == 0x20 || b[r] == 0x3A else { continue }
+            while r < end, b[r] == 0x20 || b[r] == 0x3A { r += 1 }
+            if let d = parseDate(String(decoding: b[r..<end], as: UTF8.self).lowercased()) { return (kind, d) }
         }
         return nil
+    }
+
+    /// The byte at `i`, lowercased for ASCII and two-byte Latin-1 capitals (`É` → `é`).
+    private static func lower(_ b: [UInt8], _ i: Int) -> UInt8 {
+        let c = b[i]
+        if c >= 0x41 && c <= 0x5A { return c | 0x20 }
+        if i > 0, b[i - 1] == 0xC3, (0x80...0x9E).contains(c), c != 0x97 { return c + 0x20 }
+        return c
     }
 
     /// Parses the date that opens a text: `march 28, 2024`, `4 september 2024`, `30. oktober 2024`,
