@@ -60,6 +60,8 @@ struct ArticleExtraction {
     var deals: [PartialDeal] = []
     var productNodes: [String: Set<String>] = [:]
     var openRound: (deal: Int, sentence: Int)?
+    var argCache: [Int: [Arg]] = [:]
+    var referenceMemory: [String: Int] = [:]
 
     init(article: Article, bytes: UnsafeBufferPointer<UInt8>, k: Knowledge, rules: Knowledge.Rules, splitter: SentenceSplitter) {
         self.article = article
@@ -169,6 +171,8 @@ struct ArticleExtraction {
                 while j + 1 < toks.count, nameish(toks[j + 1]), !toks[j].genitive, toks[j + 1].elided == nil {
                     j += 1
                 }
+                // A known name may hold lowercase words ("Competition and Markets Authority").
+                if let end = lexiconEnd(toks, i, min(toks.count - 1, i + k.lexiconMaxLength - 1)), end > j { j = end }
                 // Person-name particles: "Ursula von der Leyen".
                 splitRun(s, i, j)
                 i = j + 1
@@ -193,8 +197,11 @@ struct ArticleExtraction {
                 start = p
                 continue
             }
-            let breaker = isTitleStart(s, p) || k.stopwords.contains(t.lower) || k.isOrgCue(t.lower)
-                || k.nationalities.contains(t.lower) || (p == i && k.personCues.contains(t.lower))
+            let cue = k.isOrgCue(t.lower) && (p == i || rules.capitalizesNouns || !k.designators.contains(t.lower))
+                && !(p > i && k.designators.contains(t.lower))
+            let breaker = isTitleStart(s, p) || k.stopwords.contains(t.lower) || cue
+                || k.nationalities.contains(t.lower) || k.isPlaceDerived(t.lower) || k.moneyWords.contains(t.lower)
+                || (p == i && k.personCues.contains(t.lower))
                 || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
             // A hyphenated compound whose tail is a title: "Altair-Gründer".
             if !breaker, t.text.contains("-"), let dash = t.text.lastIndex(of: "-") {
@@ -282,6 +289,7 @@ struct ArticleExtraction {
             addMention(s, a, nameEnd, type: .organization, surfaceEnd: z, lexicon: nil)
             return
         }
+        if a == z && k.isLegalSuffix(toks[a], next: a + 1 < toks.count ? toks[a + 1] : nil) { return }
         let words = toks[a...z]
         let count = z - a + 1
         if count == 1 && (k.stopwords.contains(toks[a].lower) || k.places.contains(toks[a].lower)) { return }
@@ -289,7 +297,7 @@ struct ArticleExtraction {
         // Person: a first name then one to three capitalized words.
         let firstPart = toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text
         if count >= 2 && count <= 4 && (k.firstNames.contains(toks[a].text) || k.firstNames.contains(firstPart))
-            && !k.designators.contains(toks[z].lower) && !k.firstNames.contains(toks[z].text) || personContext(s, a, z) && count >= 2 && count <= 3 {
+            && !k.designators.contains(toks[z].lower) || personContext(s, a, z) && count >= 2 && count <= 3 {
             if !k.designators.contains(toks[z].lower) {
                 addMention(s, a, z, type: .person, surfaceEnd: z, lexicon: nil)
                 return
@@ -316,7 +324,8 @@ struct ArticleExtraction {
             if toks[a - 1].text == ".", a > 1, k.personCues.contains(toks[a - 2].lower) { return true }
         }
         if z + 1 < toks.count, k.personCues.contains(toks[z + 1].lower) { return true }
-        if z + 2 < toks.count, toks[z + 1].text == ",", titleSpans[s].contains(where: { $0.0 == z + 2 }) { return true }
+        if z + 2 < toks.count, toks[z + 1].text == ",", titleSpans[s].contains(where: { $0.0 >= z + 2 && $0.0 <= z + 5 }) { return true }
+        if a >= 2, toks[a - 1].text == ",", titleSpans[s].contains(where: { $0.1 == a - 2 }) { return true }
         return false
     }
 
@@ -432,8 +441,14 @@ struct ArticleExtraction {
 
     // MARK: - References
 
-    /// The args of a sentence in order: names and resolved references.
+    /// The args of a sentence in order: names and resolved references. Computed once per sentence:
+    /// a reference resolves against what came before it, so later calls must see the same answer.
     mutating func args(_ s: Int) -> [Arg] {
+        if let cached = argCache[s] { return cached.map { a in
+            var a = a
+            if let m = a.mention { a.entity = mentions[m].entity }
+            return a
+        } }
         var out: [Arg] = []
         for m in mentionsBySentence[s] {
             let mm = mentions[m]
@@ -442,16 +457,26 @@ struct ArticleExtraction {
                            genitive: mm.genitive))
         }
         let toks = sentences[s].tokens
+        let starts = Set(out.map(\.position))
         var i = 0
+        var usedHere: Set<Int> = []
         while i < toks.count {
             var matched = false
             for r in rules.references where i + r.count <= toks.count {
                 var ok = true
                 for (j, w) in r.enumerated() where toks[i + j].lower != w { ok = false; break }
+                // "bolaget Tietovirta", "the company Acme": a cue noun before a name, not a reference.
+                if ok && starts.contains(i + r.count) { ok = false }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
-                    if let e = antecedent(s, before: i) {
+                    let phrase = r.joined(separator: " ")
+                    let before = out.filter { $0.end < i }
+                    if let e = antecedent(s, before: i, phrase: phrase, sentenceArgs: before, avoid: usedHere) {
+                        usedHere.insert(e)
+                        if !["it", "its", "it's"].contains(phrase) { referenceMemory[phrase] = e }
                         out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
-                                       genitive: toks[i + r.count - 1].genitive || ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"].contains(r.last!)))
+                                       genitive: toks[i + r.count - 1].genitive || ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"].contains(r.last!)
+                                        || phrase.hasSuffix("s") && !phrase.hasSuffix("ss")))
+                        out.sort { $0.position < $1.position }
                     }
                     i += r.count
                     matched = true
@@ -461,26 +486,28 @@ struct ArticleExtraction {
             if !matched { i += 1 }
         }
         out.sort { $0.position < $1.position }
+        argCache[s] = out
         return out
     }
 
-    /// The company `the company` at token `i` of sentence `s` refers to: the nearest one before it
-    /// in the sentence, else the most mentioned one of the nearest earlier sentence naming one.
-    func antecedent(_ s: Int, before i: Int) -> Int? {
-        var best: Int?
-        for m in mentionsBySentence[s] where mentions[m].first < i {
-            if let e = mentions[m].entity, entities[e].type == .organization { best = e }
+    /// The company a reference at token `i` of sentence `s` stands for: what the same phrase named
+    /// before ("the lab"), the nearest company before it in the sentence, else the most named
+    /// company of the nearest earlier sentence naming one (each reference of a sentence a different one).
+    func antecedent(_ s: Int, before i: Int, phrase: String, sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
+        if let e = referenceMemory[phrase], !avoid.contains(e) { return e }
+        if let a = sentenceArgs.last(where: { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }) {
+            return a.entity
         }
-        if let best { return best }
         var t = s - 1
         while t >= 0 && t >= s - 4 {
-            let cands = mentionsBySentence[t].compactMap { mentions[$0].entity }.filter { entities[$0].type == .organization }
+            let cands = mentionsBySentence[t].compactMap { mentions[$0].entity }
+                .filter { entities[$0].type == .organization && !avoid.contains($0) }
             if let top = cands.max(by: { (entities[$0].mentions, -cands.firstIndex(of: $0)!) < (entities[$1].mentions, -cands.firstIndex(of: $1)!) }) {
                 return top
             }
             t -= 1
         }
-        return topic
+        return topic.flatMap { avoid.contains($0) ? nil : $0 }
     }
 
     /// The company the article is about: the first named in the headline, else the most named.
@@ -559,5 +586,41 @@ struct ArticleExtraction {
         g.relations = relations
         g.deals = deals
         return g
+    }
+}
+
+extension Extractor {
+    /// How the extractor read an article, sentence by sentence: each name with its type and the
+    /// entity it joined (`[ORG Microsoft]`, `[PER Brad Smith]`, `[? Ignite]`), for tuning packs.
+    public func trace(_ article: Article, language: String) -> String {
+        let rules = knowledge.rules[language] ?? knowledge.rules["en"]!
+        var bytes = Array(article.text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            var a = ArticleExtraction(article: article, bytes: b, k: knowledge, rules: rules, splitter: splitter)
+            a.run()
+            var out = ""
+            for s in a.sentences.indices {
+                let toks = a.sentences[s].tokens
+                var marks: [Int: String] = [:]
+                var ends: [Int: String] = [:]
+                for m in a.mentionsBySentence[s] {
+                    let mm = a.mentions[m]
+                    let tag = mm.type == .organization ? "ORG" : mm.type == .person ? "PER" : "?"
+                    let ent = mm.entity.map { " →\(a.entities[$0].name)" } ?? ""
+                    marks[mm.first, default: ""] += "[\(tag) "
+                    ends[mm.last, default: ""] += "\(ent)]"
+                }
+                for t in a.titleSpans[s] { marks[t.0, default: ""] += "<"; ends[t.1, default: ""] += ":\(t.2)>" }
+                var line = a.sentences[s].boilerplate ? "  (boilerplate) " : "  "
+                for (i, t) in toks.enumerated() {
+                    if i > 0 && t.spaceBefore { line += " " }
+                    line += (marks[i] ?? "") + (t.elided.map { $0 + "'" } ?? "") + t.text + (t.genitive ? "'s" : "") + (ends[i] ?? "")
+                }
+                out += "\(s) ¶\(a.sentences[s].paragraph): \(line)\n"
+            }
+            for r in a.relations { out += "relation \(r.source.key) \(r.type.rawValue) \(r.target.key) \(r.roles.sorted())\n" }
+            for d in a.deals { out += "deal \(d.kind) \(d.parties.map { "\($0.role):\($0.entity.key)" }) \(d.amount.map { String($0) } ?? "") \(d.currency ?? "")\n" }
+            return out
+        }
     }
 }

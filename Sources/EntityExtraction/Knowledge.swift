@@ -13,6 +13,13 @@ struct Knowledge: Sendable {
         var references: [[String]]
         var productCues: [String]
         var money: MoneyReader
+        /// German capitalizes every noun: a capitalized cue noun there still breaks a name.
+        var capitalizesNouns: Bool
+        /// Articles and the like: a capitalized word right after one is a common noun, not a name,
+        /// unless other evidence says so ("die Software", "a Series B round").
+        var determiners: Set<String>
+        /// Words that open the list of investors after a raise ("led by", "from", "leds av").
+        var investorCues: [[String]]
     }
 
     struct LexiconName: Sendable {
@@ -33,6 +40,8 @@ struct Knowledge: Sendable {
     var boilerplate: [[String]] = []
     /// Title words of every language (`ceo`, `vd`, `vorstandschef`) for trimming name runs.
     var titleWords: Set<String> = []
+    /// Scale and currency words ("Millionen", "Euro"): never part of a name.
+    var moneyWords: Set<String> = []
     /// Lowercased token sequence of every lexicon name and alias → entry.
     var lexicon: [[String]: LexiconName] = [:]
     var lexiconMaxLength = 1
@@ -62,7 +71,11 @@ struct Knowledge: Sendable {
                                   triggers: p.dealTriggers, hedges: p.hedges, competition: p.competition,
                                   references: p.references.sorted { $0.count > $1.count }, productCues: p.productCues,
                                   money: MoneyReader(currencies: p.currencies + (english?.currencies.filter { $0.phrase.count == 1 && $0.phrase[0].count <= 3 } ?? []),
-                                                     scales: p.amountWords, decimalComma: commaDecimal))
+                                                     scales: p.amountWords, decimalComma: commaDecimal),
+                                  capitalizesNouns: p.capitalizesNouns, determiners: p.determiners,
+                                  investorCues: p.dealTriggers.filter { $0.frame == "investors" }.map(\.pattern))
+            moneyWords.formUnion(p.amountWords.keys)
+            for c in p.currencies where c.phrase.count == 1 && c.phrase[0].count > 3 { moneyWords.insert(c.phrase[0]) }
             for e in p.companies { addLexicon(e) }
         }
         for e in userLexicon { addLexicon(e) }
@@ -88,6 +101,15 @@ struct Knowledge: Sendable {
     func isOrgCue(_ lower: String) -> Bool {
         if orgCueWords.contains(lower) { return true }
         for s in orgCueSuffixes where lower.count > s.count && lower.hasSuffix(s) { return true }
+        return false
+    }
+
+    /// "Münchner", "Stuttgarter", "Göteborgsbaserade": an adjective made of a place name.
+    func isPlaceDerived(_ lower: String) -> Bool {
+        for suffix in ["sbaserade", "baserade", "-based", "-baserade", "er"] where lower.count > suffix.count + 2 && lower.hasSuffix(suffix) {
+            let base = String(lower.dropLast(suffix.count))
+            if places.contains(base) || places.contains(String(base.dropLast()) + "en") || places.contains(base + "e") { return true }
+        }
         return false
     }
 

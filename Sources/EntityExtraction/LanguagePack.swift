@@ -8,7 +8,7 @@ public struct LanguagePack: Sendable {
     public static let files = [
         "pack.json", "stopwords.txt", "org-cues.txt", "org-designators.txt", "titles.tsv", "deal-triggers.tsv",
         "hedges.txt", "competition.txt", "amount-words.tsv", "product-cues.txt", "person-cues.txt",
-        "references.txt", "boilerplate.txt", "companies.jsonl",
+        "references.txt", "boilerplate.txt", "determiners.txt", "companies.jsonl",
         "first-names.txt", "legal-suffixes.txt", "currencies.tsv", "countries.txt", "places.txt", "nationalities.txt",
     ]
 
@@ -34,6 +34,11 @@ public struct LanguagePack: Sendable {
     /// Lines of boilerplate whose names do not count (`read more`, `läs också`).
     public var boilerplate: [[String]] = []
     public var companies: [LexiconEntry] = []
+    /// Articles and contracted prepositions (`the`, `die`, `zur`): a capitalized word after one is a
+    /// common noun unless other evidence makes it a name.
+    public var determiners: Set<String> = []
+    /// Whether the language capitalizes every noun (`pack.json`: `"capitalizesNouns": true`).
+    public var capitalizesNouns = false
     public var firstNames: Set<String> = []
     public var legalSuffixes: Set<String> = []
     /// Currency names and symbols, lowercased, space-separated → ISO 4217.
@@ -107,6 +112,13 @@ public struct LanguagePack: Sendable {
         personCues = try lines("person-cues.txt").map { $0.1.lowercased() }
         references = try lines("references.txt").map { words($0.1) }
         boilerplate = try lines("boilerplate.txt").map { words($0.1) }
+        determiners = Set(try lines("determiners.txt").flatMap { words($0.1) })
+        if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("pack.json").path),
+           let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            capitalizesNouns = obj["capitalizesNouns"] as? Bool ?? false
+        } else {
+            throw LexiconError(origin: directory.appendingPathComponent("pack.json").path, line: 0, message: "not a JSON object")
+        }
         companies = try lines("companies.jsonl").map { n, l in
             try LexiconEntry(jsonLine: l, origin: directory.appendingPathComponent("companies.jsonl").path, line: n)
         }

@@ -28,8 +28,12 @@ extension ArticleExtraction {
             let gapStart = list[j - 1].end + 1, gapEnd = list[j].position
             guard gapStart <= gapEnd, gapEnd - gapStart <= 4 else { break }
             let gap = toks[gapStart..<gapEnd]
-            let joiner = gap.contains { t in t.text == "," || ["and", "och", "samt", "et", "und", "&", "or", "eller", "ou", "oder", "as", "well"].contains(t.lower) }
-            let clean = gap.allSatisfy { t in t.text == "," || t.kind == .word && (!t.upper || k.nationalities.contains(t.lower) || k.stopwords.contains(t.lower)) }
+            let joiners = ["and", "och", "samt", "et", "und", "&", "or", "eller", "ou", "oder"]
+            let joiner = gap.contains { t in t.text == "," || joiners.contains(t.lower) }
+            let clean = gap.allSatisfy { t in
+                t.text == "," || t.kind == .word && (joiners.contains(t.lower) || k.nationalities.contains(t.lower)
+                    || rules.determiners.contains(t.lower) || k.isOrgCue(t.lower) || k.isPlaceDerived(t.lower))
+            }
             if !joiner || !clean { break }
             out.append(list[j])
             if let limit, out.count >= limit { break }
@@ -44,7 +48,7 @@ extension ArticleExtraction {
             var triggers: [(Int, LanguagePack.DealTrigger)] = []
             var i = 0
             while i < toks.count {
-                if let t = rules.triggers.first(where: { matches(toks, i, $0.pattern) }) {
+                if let t = rules.triggers.first(where: { $0.frame != "investors" && matches(toks, i, $0.pattern) }) {
                     triggers.append((i, t))
                     i += t.pattern.count
                 } else { i += 1 }
@@ -61,16 +65,22 @@ extension ArticleExtraction {
                 case "active", "noun":
                     var agents: [Arg] = []
                     var patients: [Arg] = []
+                    let end = p + trig.pattern.count
+                    // The patient: the first name after the trigger in its clause (up to a comma).
+                    let clauseEnd = (end..<toks.count).first { toks[$0].text == "," || toks[$0].text == ";" } ?? toks.count
+                    let patientArgs = after.filter { $0.position < clauseEnd }
+                    let clauseFinal = end >= toks.count || toks[end].kind == .punct
+                        || ["and", "och", "et", "und", "samt"].contains(toks[end].lower)
                     if let first = before.first {
                         agents = [first]
-                        if let pi = list.firstIndex(where: { $0.position == after.first?.position }) {
-                            patients = coordinated(list, from: pi, s, limit: trig.kind == "investment" ? 1 : 1)
-                        } else if before.count >= 2 {
+                        if let pa = patientArgs.first(where: { $0.entity == nil || $0.entity != first.entity }) {
+                            patients = [pa]
+                        } else if before.count >= 2, clauseFinal {
                             patients = [before.last!]
                         }
-                    } else if trig.frame == "active", after.count >= 2 {
-                        agents = [after[0]]
-                        patients = [after[1]]
+                    } else if trig.frame == "active", patientArgs.count >= 2 {
+                        agents = [patientArgs[0]]
+                        patients = [patientArgs[1]]
                     }
                     if agents.isEmpty || patients.isEmpty {
                         if trig.frame == "noun", let last = deals.lastIndex(where: { $0.kind == trig.kind }), deals[last].amount == nil,
@@ -86,8 +96,9 @@ extension ArticleExtraction {
                     addDeal(s, trig.kind, agents: [agent], patients: [patient], amount: pickAmount(amounts, kind: trig.kind, toks))
                 case "raise":
                     guard let investee = before.first ?? (after.count >= 2 ? after.first : nil) else { continue }
-                    var investors = after.filter { $0.position != investee.position }
-                    investors = investors.filter { !$0.viaReference }
+                    // Investors are named after "led by", "from", "leds av", "mené par", "auprès de".
+                    let cue = (p..<toks.count).first { i in rules.investorCues.contains { matches(toks, i, $0) } }
+                    let investors = cue.map { c in after.filter { $0.position > c && $0.position != investee.position && !$0.viaReference } } ?? []
                     let amount = pickAmount(amounts, kind: "investment", toks)
                     if investors.isEmpty {
                         if let ie = resolve(investee) {
@@ -98,8 +109,9 @@ extension ArticleExtraction {
                         }
                         continue
                     }
-                    addDeal(s, "investment", agents: investors, patients: [investee], amount: amount)
-                    openRound = (deals.count - 1, s)
+                    if addDeal(s, "investment", agents: investors, patients: [investee], amount: amount) {
+                        openRound = (deals.count - 1, s)
+                    }
                 case "join", "lead":
                     if let (d, rs) = openRound, s - rs <= 3, sentences[s].paragraph - sentences[rs].paragraph <= 1 {
                         let investee = deals[d].parties.first { $0.role == "investee" }?.entity
@@ -119,27 +131,25 @@ extension ArticleExtraction {
                         }
                     }
                 case "mutual":
-                    var partners: [Arg] = []
-                    if after.count >= 2, let pi = list.firstIndex(where: { $0.position == after[0].position }),
-                       coordinated(list, from: pi, s).count >= 2 {
-                        partners = Array(coordinated(list, from: pi, s).prefix(2))
-                    } else if let b0 = before.first, let a0 = after.first {
-                        partners = [b0, a0]
-                    } else if before.count >= 2 {
-                        partners = Array(before.suffix(2))
-                    } else if list.isEmpty || list.count == 1 && list[0].viaReference {
-                        // "Detta partnerskap", "the partnership": the two companies of the previous sentence.
-                        if s > 0 {
-                            let prev = orgArgs(s - 1).compactMap(\.entity)
-                            let distinct = prev.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-                            if distinct.count == 2 {
-                                addPartnership(s, distinct)
-                            }
-                        }
-                        continue
+                    // The two distinct companies nearest the trigger.
+                    let end = p + trig.pattern.count
+                    let byDistance = list.sorted { a, b in
+                        let da = a.position >= end ? a.position - end : p - a.end
+                        let db = b.position >= end ? b.position - end : p - b.end
+                        return da != db ? da < db : a.position < b.position
                     }
-                    let es = partners.compactMap { resolve($0) }
-                    if Set(es).count == 2 { addPartnership(s, es) }
+                    var es: [Int] = []
+                    for a in byDistance where es.count < 2 {
+                        if let e = resolve(a), !es.contains(e) { es.append(e) }
+                    }
+                    if es.count == 2 {
+                        addPartnership(s, es)
+                    } else if list.allSatisfy({ $0.viaReference }) && s > 0 {
+                        // "Detta partnerskap", "the partnership": the two companies of the previous sentence.
+                        let prev = orgArgs(s - 1).compactMap(\.entity)
+                        let distinct = prev.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+                        if distinct.count == 2 { addPartnership(s, distinct) }
+                    }
                 default:
                     continue
                 }
@@ -152,7 +162,8 @@ extension ArticleExtraction {
                                  date: article.date, evidence: evidence(s)))
     }
 
-    mutating func addDeal(_ s: Int, _ kind: String, agents: [Arg], patients: [Arg], amount: MoneyReader.Amount?) {
+    @discardableResult
+    mutating func addDeal(_ s: Int, _ kind: String, agents: [Arg], patients: [Arg], amount: MoneyReader.Amount?) -> Bool {
         let (agentRole, patientRole) = kind == "acquisition" ? ("acquirer", "acquired") : kind == "investment" ? ("investor", "investee") : ("partner", "partner")
         var parties: [PartialDeal.Party] = []
         for a in agents {
@@ -165,9 +176,10 @@ extension ArticleExtraction {
         for a in patients { if let e = resolve(a) { parties.append(.init(entity: entityKey(e), role: patientRole)) } }
         let ids = Set(parties.map(\.entity))
         guard ids.count == parties.count, parties.contains(where: { $0.role == agentRole }),
-              parties.contains(where: { $0.role == patientRole }) else { return }
+              parties.contains(where: { $0.role == patientRole }) else { return false }
         deals.append(PartialDeal(kind: kind, parties: parties, amount: amount?.value, currency: amount?.currency,
                                  date: article.date, evidence: evidence(s)))
+        return true
     }
 
     /// The amount of a deal: the largest in the sentence, not a price per share and, for an
@@ -180,7 +192,7 @@ extension ArticleExtraction {
             if a.last + 1 < toks.count, perShare.contains(toks[a.last + 1].lower),
                a.last + 2 < toks.count, ["share", "aktie", "action"].contains(toks[a.last + 2].lower) { return false }
             if kind == "investment" {
-                let lo = max(0, a.first - 6)
+                let lo = max(0, a.first - 8)
                 if toks[lo..<a.first].contains(where: { valuation.contains($0.lower) }) { return false }
             }
             return true
@@ -201,8 +213,17 @@ extension ArticleExtraction {
                 let list = orgArgs(s)
                 // The clause: from the last comma or relative pronoun before the trigger.
                 var clauseStart = 0
-                for j in stride(from: i - 1, through: 0, by: -1) where toks[j].text == ";" { clauseStart = j + 1; break }
+                for j in stride(from: i - 1, through: 0, by: -1) where toks[j].text == ";" || toks[j].text == "," { clauseStart = j + 1; break }
                 let before = list.filter { $0.end < i && $0.position >= clauseStart }
+                // "…d'OpenAI, dont Mistral se présente comme le rival": the relative pronoun stands for the name before the comma.
+                let relatives = ["which", "who", "whose", "dont", "qui", "que", "som", "vars", "der", "die", "dessen", "deren"]
+                if clauseStart > 0, clauseStart < toks.count, relatives.contains(toks[clauseStart].lower), before.count == 1,
+                   !list.contains(where: { $0.position >= i + pat.count }),
+                   let antecedentArg = list.last(where: { $0.end < clauseStart - 1 }),
+                   let a = resolve(antecedentArg), let b = resolve(before[0]), a != b {
+                    relations.append(PartialRelation(source: entityKey(b), type: .competesWith, target: entityKey(a), evidence: evidence(s)))
+                    continue
+                }
                 let after = list.filter { $0.position >= i + pat.count }
                 var subject: Arg?
                 var rivals: [Arg] = []
@@ -220,7 +241,7 @@ extension ArticleExtraction {
                 } else if before.isEmpty, after.count >= 2 {
                     subject = after[0]
                     if let ai = list.firstIndex(where: { $0.position == after[1].position }) { rivals = coordinated(list, from: ai, s) }
-                } else if before.count >= 2 && after.isEmpty {
+                } else if before.count >= 2 && after.isEmpty && clauseStart == 0 {
                     subject = before[0]
                     rivals = Array(before.dropFirst())
                 }
@@ -376,7 +397,7 @@ extension ArticleExtraction {
         if let a = orgs.first(where: { $0.position > f && $0.position <= f + 2 }) { org = a.entity }
         if org == nil, let a = orgs.last(where: { $0.end < f }) { org = a.entity }
         if org == nil, ["it", "den", "det"].contains(f + 1 < toks.count ? toks[f + 1].lower : "") {
-            org = antecedent(s, before: 0)
+            org = antecedent(s, before: 0, phrase: "it", sentenceArgs: [], avoid: [])
         }
         if org == nil, let a = orgs.first(where: { $0.position > f }) { org = a.entity }
         guard let o = org else { return }

@@ -57,7 +57,7 @@ public enum BuildPipeline {
     }
 
     /// The language an article is read in: forced, declared by its source, or detected.
-    static func language(of a: Article, options: BuildOptions, extractor: Extractor) -> String {
+    public static func language(of a: Article, options: BuildOptions, extractor: Extractor) -> String {
         if let l = options.language { return l }
         if let d = a.declaredLanguage?.lowercased().prefix(2), extractor.languages.contains(String(d)) { return String(d) }
         return LanguageDetector.shared.detect(a.text) ?? "en"

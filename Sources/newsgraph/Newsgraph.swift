@@ -5,6 +5,6 @@ struct Newsgraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsgraph",
         abstract: "Build one knowledge graph of companies, people and deals from news articles.",
-        subcommands: [Build.self, Evaluate.self, Diff.self]
+        subcommands: [Build.self, Evaluate.self, Diff.self, Generate.self]
     )
 }
