@@ -66,19 +66,25 @@ enum ExportText {
     /// Fast check on bytes: could `s` hold a forbidden character? (0xEF leads U+FFFE/U+FFFF.)
     @inline(__always)
     static func mayHoldForbidden(_ s: String) -> Bool {
-        for b in s.utf8 where b < 0x20 || b == 0xEF {
-            if b == 0x09 || b == 0x0A || b == 0x0D { continue }
-            return true
-        }
-        return false
+        anyByte(s) { b in (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0xEF }
+    }
+
+    /// Does any UTF-8 byte of `s` satisfy `test`? A tight loop over contiguous storage (the
+    /// generic `utf8.contains` path was a hot spot in profiles).
+    @inline(__always)
+    static func anyByte(_ s: String, _ test: (UInt8) -> Bool) -> Bool {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ p -> Bool in
+            for b in p where test(b) { return true }
+            return false
+        }) { return r }
+        return s.utf8.contains(where: test)
     }
 
     /// Could `id` hold a character a GraphML id (`xs:NMTOKEN`, checked by libxml2 with the
     /// XML 1.0 4th-edition name tables) cannot: anything outside the BMP, such as emoji?
     @inline(__always)
     static func mayNeedIDRewrite(_ id: String) -> Bool {
-        for b in id.utf8 where b >= 0xF0 || (b < 0x80 && !isASCIINameByte(b)) { return true }
-        return false
+        anyByte(id) { b in b >= 0xF0 || (b < 0x80 && !isASCIINameByte(b)) }
     }
 
     @inline(__always)
@@ -150,17 +156,36 @@ public struct PreparedGraph: Sendable {
         }
         self.graph = graph
         self.warnings = w
-        self.nodes = graph.nodes.values.sorted { ExportText.less($0.id, $1.id) }
-        self.edges = graph.edges.values.sorted { a, b in
-            let c = ExportText.compare(a.source, b.source)
-            if c != 0 { return c < 0 }
-            if a.type != b.type { return a.type.rawValue < b.type.rawValue }
-            return ExportText.less(a.target, b.target)
+        self.nodes = PreparedGraph.sortedNodes(graph)
+        self.edges = PreparedGraph.sortedEdges(graph)
+    }
+
+    /// Sorts by byte keys packed in one arena and compared with memcmp: comparing through
+    /// whole Node/Edge values or String views cost retains and releases per comparison.
+    static func sortedNodes(_ g: KnowledgeGraph) -> [Node] {
+        let nodes = Array(g.nodes.values)
+        let order = KeyArena.order(count: nodes.count) { i, arena in arena.append(nodes[i].id) }
+        return order.map { nodes[Int($0)] }
+    }
+
+    static func sortedEdges(_ g: KnowledgeGraph) -> [Edge] {
+        let edges = Array(g.edges.values)
+        // source, 0x00, type rank, 0x00, target: byte order of the key is (source, type, target) order
+        // (ids hold no NUL: XML could not carry one).
+        let rank = Dictionary(uniqueKeysWithValues: EdgeType.allCases.sorted().enumerated().map { ($1, UInt8($0 + 1)) })
+        let order = KeyArena.order(count: edges.count) { i, arena in
+            let e = edges[i]
+            arena.append(e.source)
+            arena.bytes.append(0)
+            arena.bytes.append(rank[e.type]!)
+            arena.bytes.append(0)
+            arena.append(e.target)
         }
+        return order.map { edges[Int($0)] }
     }
 
     static func badList(_ s: Set<String>) -> Bool {
-        s.contains { $0.isEmpty || $0.utf8.contains(0x7C) || ExportText.mayHoldForbidden($0) }
+        s.contains { $0.isEmpty || ExportText.anyByte($0) { b in b == 0x7C || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0xEF } }
     }
 
     static func needsCleaning(_ g: KnowledgeGraph) -> Bool {
@@ -227,5 +252,39 @@ public struct PreparedGraph: Sendable {
             edges.append(e)
         }
         return KnowledgeGraph(nodes: nodes, edges: edges)
+    }
+}
+
+/// Sort keys as bytes in one buffer, with offsets; sorting compares with memcmp.
+struct KeyArena {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// The permutation that sorts `count` keys built by `key`.
+    static func order(count: Int, _ key: (Int, inout KeyArena) -> Void) -> [Int32] {
+        var arena = KeyArena()
+        arena.bytes.reserveCapacity(count * 32)
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for i in 0..<count {
+            key(i, &arena)
+            offsets[i + 1] = arena.bytes.count
+        }
+        var idx = (0..<Int32(count)).map { $0 }
+        arena.bytes.withUnsafeBufferPointer { b in
+            offsets.withUnsafeBufferPointer { o in
+                let base = b.baseAddress!
+                idx.sort { x, y in
+                    let xs = o[Int(x)], xl = o[Int(x) + 1] - xs
+                    let ys = o[Int(y)], yl = o[Int(y) + 1] - ys
+                    let c = memcmp(base + xs, base + ys, min(xl, yl))
+                    return c != 0 ? c < 0 : xl < yl
+                }
+            }
+        }
+        return idx
     }
 }

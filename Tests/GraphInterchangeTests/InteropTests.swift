@@ -41,3 +41,34 @@ final class InteropTests: XCTestCase {
         XCTAssertTrue(out.contains(" 0 failed"), out)
     }
 }
+
+/// Throughput of the writers and readers on a synthetic graph; runs only with
+/// `NEWSGRAPH_PERF_NODES=N` (edges = 3N), best in release: `swift test -c release --filter PerfTests`.
+final class PerfTests: XCTestCase {
+    func testThroughput() throws {
+        guard let n = ProcessInfo.processInfo.environment["NEWSGRAPH_PERF_NODES"].flatMap(Int.init) else {
+            throw XCTSkip("set NEWSGRAPH_PERF_NODES to run")
+        }
+        var t = Date()
+        let g = AdversarialGraph.synthetic(nodes: n, edges: 3 * n)
+        print("perf: built \(n) nodes / \(3 * n) edges in \(String(format: "%.2f", -t.timeIntervalSinceNow)) s")
+        let dir = try makeTemporaryDirectory("newsgraph-perf")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        t = Date()
+        let p = PreparedGraph(g)
+        print("perf: prepare (clean check + sort) \(String(format: "%.2f", -t.timeIntervalSinceNow)) s")
+        for f in ExportFormat.allCases {
+            t = Date()
+            _ = try f.serializer.write(p, to: dir, options: ExportOptions())
+            let size = try f.fileNames.map { try FileManager.default.attributesOfItem(atPath: dir + "/" + $0)[.size] as! Int }.reduce(0, +)
+            print("perf: write \(f.rawValue) \(String(format: "%.2f", -t.timeIntervalSinceNow)) s, \(size / 1_000_000) MB")
+        }
+        for f in ["graph.graphml", "graph.jsonld"] {
+            t = Date()
+            let back = try readGraph(at: dir + "/" + f)
+            print("perf: read \(f) \(String(format: "%.2f", -t.timeIntervalSinceNow)) s")
+            XCTAssertEqual(back.nodes.count, n)
+            XCTAssertEqual(back.edges.count, 3 * n)
+        }
+    }
+}

@@ -76,14 +76,20 @@ enum JSONLD {
 
     /// Percent-encodes what RFC 3987 keeps out of an IRI (controls, space, `<>"{}|\^``) and `%`
     /// itself, so the IRI is valid and decodes back to the id. Slug ids never need it.
+    @inline(__always)
+    static func needsPercent(_ b: UInt8) -> Bool {
+        switch b {
+        case 0...0x20, 0x7F, 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5C, 0x5E, 0x60, 0x25: true
+        default: false
+        }
+    }
+
     static func iriSafe(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b <= 0x20 || b == 0x7F || "<>\"{}|\\^`%".utf8.contains(b) { needs = true; break }
-        if !needs { return s }
+        if !ExportText.anyByte(s, needsPercent) { return s }
         var out = [UInt8]()
         let hex = Array("0123456789ABCDEF".utf8)
         for b in s.utf8 {
-            if b <= 0x20 || b == 0x7F || "<>\"{}|\\^`%".utf8.contains(b) {
+            if needsPercent(b) {
                 out += [0x25, hex[Int(b >> 4)], hex[Int(b & 15)]]
             } else {
                 out.append(b)

@@ -1,5 +1,9 @@
-import Foundation
 import GraphModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The N-Triples of one node or edge of `graph.jsonld`, exactly as pyld's `to_rdf` writes them
 /// (same IRIs, same literal escaping, same number lexical forms), sorted. No blank nodes: the
@@ -81,7 +85,10 @@ public enum RDFTriples {
 
     /// Python's `f'{v:1.15E}'` with trailing mantissa zeros and exponent zeros and `+` removed.
     static func canonicalDouble(_ v: Double) -> String {
-        let f = String(format: "%1.15E", v)  // e.g. 2.500000000000000E+00
+        var buf = [UInt8](repeating: 0, count: 64)
+        let len = withVaList([v]) { args in buf.withUnsafeMutableBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 64) { vsnprintf($0, 64, "%1.15E", args) } } }
+        let f = String(decoding: buf[0..<Int(len)], as: UTF8.self)  // e.g. 2.500000000000000E+00
         guard let e = f.firstIndex(of: "E") else { return f }
         var mantissa = String(f[..<e])
         var exp = String(f[f.index(after: e)...])
