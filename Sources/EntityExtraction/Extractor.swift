@@ -61,7 +61,10 @@ struct ArticleExtraction {
     var productNodes: [String: Set<String>] = [:]
     var openRound: (deal: Int, sentence: Int)?
     var argCache: [Int: [Arg]] = [:]
-    var referenceMemory: [String: Int] = [:]
+    /// The entity each reference phrase last named, and in which sentence.
+    var referenceMemory: [String: (entity: Int, sentence: Int)] = [:]
+    /// Words the article writes in lowercase somewhere.
+    var lowercaseWords: Set<String> = []
 
     init(article: Article, bytes: UnsafeBufferPointer<UInt8>, k: Knowledge, rules: Knowledge.Rules, splitter: SentenceSplitter) {
         self.article = article
@@ -95,6 +98,7 @@ struct ArticleExtraction {
             prevEnd = r.upperBound
             let toks = Tokenizer.tokenize(b, r)
             if toks.isEmpty { continue }
+            for t in toks where t.kind == .word && !t.upper { lowercaseWords.insert(t.lower) }
             let lowers = toks.prefix(6).map { $0.kind == .punct ? $0.text : $0.lower }
             var boiler = false
             for p in k.boilerplate where p.count <= lowers.count && Array(lowers.prefix(p.count)) == p { boiler = true; break }
@@ -199,7 +203,7 @@ struct ArticleExtraction {
             }
             let cue = k.isOrgCue(t.lower) && (p == i || rules.capitalizesNouns || !k.designators.contains(t.lower))
                 && !(p > i && k.designators.contains(t.lower))
-            let breaker = isTitleStart(s, p) || k.stopwords.contains(t.lower) || cue
+            let breaker = isTitleStart(s, p) || (p == start && k.stopwords.contains(t.lower)) || cue
                 || k.nationalities.contains(t.lower) || k.isPlaceDerived(t.lower) || k.moneyWords.contains(t.lower)
                 || (p == i && k.personCues.contains(t.lower))
                 || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
@@ -433,6 +437,16 @@ struct ArticleExtraction {
         if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return nil }
         if name.count < 2 { return nil }
         if first.text.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return nil }
+        // A capitalized word the article also writes in lowercase, or one that only opens a
+        // sentence, is a common word ("Partnerskapet", "Alongside").
+        if mentions[m].first == mentions[m].last {
+            if lowercaseWords.contains(first.lower) { return nil }
+            let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
+            if opensSentence && !mentions.contains(where: { o in
+                o.first > 0 && o.first == o.last && sentences[o.sentence].tokens[o.first].lower == first.lower
+                    && !sentences[o.sentence].tokens[0..<o.first].allSatisfy { $0.kind == .punct } }) { return nil }
+        }
+        if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return nil }
         let e = entity(type: .organization, name: name, lexicon: nil)
         entities[e].labels[name, default: 0] += 1
         bind(m, to: e)
@@ -472,7 +486,7 @@ struct ArticleExtraction {
                     let before = out.filter { $0.end < i }
                     if let e = antecedent(s, before: i, phrase: phrase, sentenceArgs: before, avoid: usedHere) {
                         usedHere.insert(e)
-                        if !["it", "its", "it's"].contains(phrase) { referenceMemory[phrase] = e }
+                        if !["it", "its", "it's"].contains(phrase) { referenceMemory[phrase] = (e, s) }
                         out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
                                        genitive: toks[i + r.count - 1].genitive || ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"].contains(r.last!)
                                         || phrase.hasSuffix("s") && !phrase.hasSuffix("ss")))
@@ -494,7 +508,7 @@ struct ArticleExtraction {
     /// before ("the lab"), the nearest company before it in the sentence, else the most named
     /// company of the nearest earlier sentence naming one (each reference of a sentence a different one).
     func antecedent(_ s: Int, before i: Int, phrase: String, sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
-        if let e = referenceMemory[phrase], !avoid.contains(e) { return e }
+        if let (e, at) = referenceMemory[phrase], s - at <= 4, !avoid.contains(e) { return e }
         if let a = sentenceArgs.last(where: { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }) {
             return a.entity
         }
