@@ -24,6 +24,8 @@ struct Mention {
     var entity: Int?
     var lexicon: Knowledge.LexiconName?
     var genitive: Bool
+    /// The noun of an apposition that introduced it ("a Boston start-up" → `start-up`).
+    var noun: String? = nil
     /// Title read right before the name (`CEO Sam Altman`), as token range end, for person cues.
     var cueClass: String?
 }
@@ -40,7 +42,7 @@ struct ArticleEntity {
     var nouns: Set<String> = []
     var words: [String] = []
 
-    var name: String { CorpusMerger.bestLabel(labels) }
+    var name: String { labels.isEmpty ? (lexicon?.entry.name ?? "?") : CorpusMerger.bestLabel(labels) }
 }
 
 /// A reference to an entity at a token position of a sentence: a name, or a resolved

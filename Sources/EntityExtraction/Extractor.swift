@@ -291,9 +291,14 @@ struct ArticleExtraction {
         while nameEnd > a, k.isLegalSuffix(toks[nameEnd], next: nameEnd + 1 < toks.count ? toks[nameEnd + 1] : nil) { nameEnd -= 1 }
         if nameEnd < z {
             addMention(s, a, nameEnd, type: .organization, surfaceEnd: z, lexicon: nil)
+            var noun: String?
+            _ = orgContext(s, a, z, apposition: &noun)
+            mentions[mentions.count - 1].noun = noun
             return
         }
         if a == z && k.isLegalSuffix(toks[a], next: a + 1 < toks.count ? toks[a + 1] : nil) { return }
+        // A product the lexicon knows ("ChatGPT", "Azure") is read by `readProducts`, not as a name.
+        if k.lexiconProducts[toks[a...z].map(\.lower)] != nil { return }
         let words = toks[a...z]
         let count = z - a + 1
         if count == 1 && (k.stopwords.contains(toks[a].lower) || k.places.contains(toks[a].lower)) { return }
@@ -311,8 +316,10 @@ struct ArticleExtraction {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
             return
         }
-        if orgContext(s, a, z) {
+        var noun: String?
+        if orgContext(s, a, z, apposition: &noun) {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
+            mentions[mentions.count - 1].noun = noun
             return
         }
         addMention(s, a, z, type: nil, surfaceEnd: z, lexicon: nil)
@@ -335,17 +342,26 @@ struct ArticleExtraction {
 
     /// A cue noun or nationality right before, or an apposition with a cue noun right after.
     func orgContext(_ s: Int, _ a: Int, _ z: Int) -> Bool {
+        var ignored: String?
+        return orgContext(s, a, z, apposition: &ignored)
+    }
+
+    /// Also gives the cue noun of an apposition ("X, a Boston start-up" → `start-up`).
+    func orgContext(_ s: Int, _ a: Int, _ z: Int, apposition: inout String?) -> Bool {
         let toks = sentences[s].tokens
         if a > 0 {
             let p = toks[a - 1]
-            if p.kind == .word && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower)) { return true }
+            if p.kind == .word && !p.genitive && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower)) { return true }
         }
         if z + 2 < toks.count, toks[z + 1].text == "," {
             var j = z + 2
             while j < toks.count && j <= z + 8 {
                 let t = toks[j]
                 if t.kind == .punct && (t.text == "," || t.text == "." || t.text == ";") { break }
-                if t.kind == .word && k.isOrgCue(t.lower) && !t.upper { return true }
+                if t.kind == .word && k.isOrgCue(t.lower) && !t.upper {
+                    apposition = t.lower
+                    return true
+                }
                 j += 1
             }
         }
@@ -378,6 +394,7 @@ struct ArticleExtraction {
         mentions[m].entity = e
         mentions[m].type = entities[e].type
         entities[e].mentions += 1
+        if let n = mentions[m].noun { entities[e].nouns.insert(n) }
         if asAlias {
             entities[e].aliases.insert(mentions[m].surface)
         }
@@ -405,7 +422,7 @@ struct ArticleExtraction {
             if let lx = e.lexicon {
                 for n in [lx.entry.name] + lx.entry.aliases { byKey[Slug.matchKey(n)] = i }
             }
-            let words = e.name.split(separator: " ")
+            let words = (e.lexicon?.entry.name ?? e.name).split(separator: " ")
             if e.type == .organization, words.count >= 2 { byHead[Slug.matchKey(String(words[0])), default: []].append(i) }
             if e.type == .person, words.count >= 2 { bySurname[Slug.matchKey(String(words.last!)), default: []].append(i) }
         }
@@ -431,26 +448,35 @@ struct ArticleExtraction {
     /// Promotes a capitalized name to an organisation because a relation needs one there.
     mutating func promote(_ m: Int) -> Int? {
         if let e = mentions[m].entity { return entities[e].type == .organization ? e : nil }
+        guard canPromote(m) else { return nil }
         let name = mentions[m].name
-        let toks = sentences[mentions[m].sentence].tokens
-        let first = toks[mentions[m].first]
-        if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return nil }
-        if name.count < 2 { return nil }
-        if first.text.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return nil }
-        // A capitalized word the article also writes in lowercase, or one that only opens a
-        // sentence, is a common word ("Partnerskapet", "Alongside").
-        if mentions[m].first == mentions[m].last {
-            if lowercaseWords.contains(first.lower) { return nil }
-            let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
-            if opensSentence && !mentions.contains(where: { o in
-                o.first > 0 && o.first == o.last && sentences[o.sentence].tokens[o.first].lower == first.lower
-                    && !sentences[o.sentence].tokens[0..<o.first].allSatisfy { $0.kind == .punct } }) { return nil }
-        }
-        if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return nil }
         let e = entity(type: .organization, name: name, lexicon: nil)
         entities[e].labels[name, default: 0] += 1
         bind(m, to: e)
         return e
+    }
+
+    /// Whether a capitalized name without evidence of its own may become an organisation.
+    func canPromote(_ m: Int) -> Bool {
+        if let e = mentions[m].entity { return entities[e].type == .organization }
+        if mentions[m].cueClass != nil { return false }
+        let name = mentions[m].name
+        let toks = sentences[mentions[m].sentence].tokens
+        let first = toks[mentions[m].first]
+        if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return false }
+        if name.count < 2 { return false }
+        if first.text.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return false }
+        // A capitalized word the article also writes in lowercase, or one that only opens a
+        // sentence, is a common word ("Partnerskapet", "Alongside").
+        if mentions[m].first == mentions[m].last {
+            if lowercaseWords.contains(first.lower) { return false }
+            let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
+            if opensSentence && !mentions.contains(where: { o in
+                o.first > 0 && o.first == o.last && sentences[o.sentence].tokens[o.first].lower == first.lower
+                    && !sentences[o.sentence].tokens[0..<o.first].allSatisfy { $0.kind == .punct } }) { return false }
+        }
+        if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return false }
+        return true
     }
 
     // MARK: - References
@@ -511,6 +537,17 @@ struct ArticleExtraction {
         if let (e, at) = referenceMemory[phrase], s - at <= 4, !avoid.contains(e) { return e }
         if let a = sentenceArgs.last(where: { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }) {
             return a.entity
+        }
+        // "the start-up": the company the text introduced as a start-up, most recently.
+        let noun = String(phrase.split(separator: " ").last ?? "")
+        if phrase.contains(" ") {
+            var t = s - 1
+            while t >= 0 && t >= s - 8 {
+                for m in mentionsBySentence[t].reversed() {
+                    if let e = mentions[m].entity, entities[e].nouns.contains(noun), !avoid.contains(e) { return e }
+                }
+                t -= 1
+            }
         }
         var t = s - 1
         while t >= 0 && t >= s - 4 {

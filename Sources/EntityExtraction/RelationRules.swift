@@ -9,7 +9,7 @@ extension ArticleExtraction {
     mutating func orgArgs(_ s: Int) -> [Arg] {
         args(s).filter { a in
             if let e = a.entity { return entities[e].type == .organization }
-            return a.mention != nil
+            return a.mention.map { canPromote($0) } ?? false
         }
     }
 
@@ -75,7 +75,7 @@ extension ArticleExtraction {
                         agents = [first]
                         if let pa = patientArgs.first(where: { $0.entity == nil || $0.entity != first.entity }) {
                             patients = [pa]
-                        } else if before.count >= 2, clauseFinal {
+                        } else if before.count >= 2, clauseFinal, trig.frame == "active" {
                             patients = [before.last!]
                         }
                     } else if trig.frame == "active", patientArgs.count >= 2 {
@@ -227,7 +227,8 @@ extension ArticleExtraction {
                 let after = list.filter { $0.position >= i + pat.count }
                 var subject: Arg?
                 var rivals: [Arg] = []
-                if let b0 = before.first, !after.isEmpty {
+                let sentenceSubject = list.first { $0.end < i }
+                if let b0 = before.first ?? (clauseStart > 0 && !after.isEmpty ? sentenceSubject : nil), !after.isEmpty {
                     subject = b0
                     if let ai = list.firstIndex(where: { $0.position == after[0].position }) {
                         rivals = coordinated(list, from: ai, s)
