@@ -42,6 +42,8 @@ public struct Extractor: Sendable {
 }
 
 struct ArticleExtraction {
+    static let pronouns: Set<String> = ["it", "its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "er", "es"]
+    static let possessives: Set<String> = ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"]
     let article: Article
     let b: UnsafeBufferPointer<UInt8>
     let k: Knowledge
@@ -509,12 +511,15 @@ struct ArticleExtraction {
                 if ok && starts.contains(i + r.count) { ok = false }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
+                    let pronoun = r.count == 1 && Self.pronouns.contains(r[0])
                     let before = out.filter { $0.end < i }
-                    if let e = antecedent(s, before: i, phrase: phrase, sentenceArgs: before, avoid: usedHere) {
-                        usedHere.insert(e)
-                        if !["it", "its", "it's"].contains(phrase) { referenceMemory[phrase] = (e, s) }
+                    if let e = antecedent(s, before: i, phrase: phrase, pronoun: pronoun, sentenceArgs: before, avoid: pronoun ? [] : usedHere) {
+                        if !pronoun {
+                            usedHere.insert(e)
+                            referenceMemory[phrase] = (e, s)
+                        }
                         out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
-                                       genitive: toks[i + r.count - 1].genitive || ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"].contains(r.last!)
+                                       genitive: toks[i + r.count - 1].genitive || Self.possessives.contains(r.last!)
                                         || phrase.hasSuffix("s") && !phrase.hasSuffix("ss")))
                         out.sort { $0.position < $1.position }
                     }
@@ -533,11 +538,13 @@ struct ArticleExtraction {
     /// The company a reference at token `i` of sentence `s` stands for: what the same phrase named
     /// before ("the lab"), the nearest company before it in the sentence, else the most named
     /// company of the nearest earlier sentence naming one (each reference of a sentence a different one).
-    func antecedent(_ s: Int, before i: Int, phrase: String, sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
-        if let (e, at) = referenceMemory[phrase], s - at <= 4, !avoid.contains(e) { return e }
-        if let a = sentenceArgs.last(where: { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }) {
-            return a.entity
-        }
+    func antecedent(_ s: Int, before i: Int, phrase: String, pronoun: Bool = false, sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
+        if let (e, at) = referenceMemory[phrase], at < s, s - at <= 4, sentences[at].paragraph == sentences[s].paragraph,
+           !avoid.contains(e) { return e }
+        // A pronoun ("its") stands for the nearest company before it; a definite noun phrase
+        // ("the company") for the sentence's subject, its first company.
+        let inSentence = sentenceArgs.filter { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }
+        if let a = pronoun ? inSentence.last : inSentence.first { return a.entity }
         // "the start-up": the company the text introduced as a start-up, most recently.
         let noun = String(phrase.split(separator: " ").last ?? "")
         if phrase.contains(" ") {

@@ -60,6 +60,12 @@ struct Knowledge: Sendable {
             legalSuffixes.formUnion(p.legalSuffixes)
             places.formUnion(p.places)
             places.formUnion(p.countries)
+            // "Frankfurt am Main", "Stratford-upon-Avon": the head alone names the place too.
+            for pl in p.places {
+                for sep in [" am ", " an der ", " upon ", " sur ", " im "] {
+                    if let r = pl.range(of: sep) { places.insert(String(pl[..<r.lowerBound])) }
+                }
+            }
             nationalities.formUnion(p.nationalities)
             personCues.formUnion(p.personCues)
             boilerplate += p.boilerplate

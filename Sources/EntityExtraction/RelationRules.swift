@@ -224,7 +224,8 @@ extension ArticleExtraction {
                     relations.append(PartialRelation(source: entityKey(b), type: .competesWith, target: entityKey(a), evidence: evidence(s)))
                     continue
                 }
-                let after = list.filter { $0.position >= i + pat.count }
+                let clauseEnd = ((i + pat.count)..<toks.count).first { toks[$0].text == "," || toks[$0].text == ";" } ?? toks.count
+                let after = list.filter { $0.position >= i + pat.count && $0.position < clauseEnd }
                 var subject: Arg?
                 var rivals: [Arg] = []
                 let sentenceSubject = list.first { $0.end < i }
@@ -233,7 +234,7 @@ extension ArticleExtraction {
                     if let ai = list.firstIndex(where: { $0.position == after[0].position }) {
                         rivals = coordinated(list, from: ai, s)
                         // "…, and with Ferrovia Analytics": a second coordinated group.
-                        let rest = after.dropFirst(rivals.count)
+                        let rest = list.filter { $0.position > rivals.last!.end }
                         if let r = rest.first, let ri = list.firstIndex(where: { $0.position == r.position }),
                            r.position > 0, toks[r.position - 1].lower == "with" || toks[r.position - 1].lower == "med" {
                             rivals += coordinated(list, from: ri, s)
@@ -339,8 +340,9 @@ extension ArticleExtraction {
                         org = all.last(where: { $0.end < tFirst - 2 && $0.entity != nil && entities[$0.entity!].type == .organization })?.entity
                     }
                     org = org ?? explicitOrg
-                } else if tFirst >= 2, toks[tFirst - 1].text == "," || (tFirst >= 3 && toks[tFirst - 2].text == ","),
-                          let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 6 }) {
+                } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 12 }),
+                          toks[(mentions[pm].last + 1)..<tFirst].contains(where: { $0.text == "," }),
+                          tFirst - mentions[pm].last <= 6 || toks[(mentions[pm].last + 1)..<tFirst].contains(where: { ["become", "becomes", "blir", "wird", "devient", "deviendra"].contains($0.lower) }) {
                     // Person, title: "Satya Nadella, chief executive of Microsoft", "Jonas Whitaker, Helvion's
                     // chief executive", "Priya Raman, its chief executive", "Greg Brockman, now OpenAI's president".
                     let gap = toks[(mentions[pm].last + 1)..<tFirst]
@@ -405,9 +407,17 @@ extension ArticleExtraction {
         for p in Set(founders) { addRole(s, person: p, org: o, titles: ["founder"]) }
     }
 
-    /// "will join Quantiva's board", "will remain on Scale's board".
+    /// "will join Quantiva's board", "will remain on Scale's board"; "chaired by", "présidé par".
     mutating func readBoard(_ s: Int, all: [Arg]) {
         let toks = sentences[s].tokens
+        for i in 0..<max(0, toks.count - 2) where ["chaired", "présidé", "présidée", "leds"].contains(toks[i].lower)
+            && ["by", "par", "av"].contains(toks[i + 1].lower) {
+            if let pm = mentionsBySentence[s].first(where: { mentions[$0].type == .person && mentions[$0].first == i + 2 }),
+               let p = mentions[pm].entity,
+               let o = all.last(where: { $0.end < i && $0.entity.map { entities[$0].type == .organization } ?? false })?.entity {
+                addRole(s, person: p, org: o, titles: ["chairman"])
+            }
+        }
         guard let bi = toks.firstIndex(where: { ["board", "styrelse", "styrelsen"].contains($0.lower) }), bi >= 2 else { return }
         guard toks[max(0, bi - 4)..<bi].contains(where: { ["join", "joins", "joined", "remain", "remains", "on", "i", "till"].contains($0.lower) }) else { return }
         guard let o = all.last(where: { $0.end == bi - 1 && $0.genitive })?.entity, entities[o].type == .organization else { return }
