@@ -184,7 +184,9 @@ enum BenchFormat {
         v >= 1000 ? count(Int(v.rounded())) : (v >= 10 ? fixed(v, 0) : fixed(v, 1))
     }
 
-    static func ratio(_ v: Double) -> String { (v >= 10 ? fixed(v, 0) : v >= 1 ? fixed(v, 1) : fixed(v, 2)) + "×" }
+    static func ratio(_ v: Double) -> String {
+        (v >= 10 ? fixed(v, 0) : v >= 1 ? fixed(v, 1) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)) + "×"
+    }
 
     /// A Markdown table cell: pipes escaped, one line.
     static func cell(_ s: String) -> String {

@@ -26,10 +26,10 @@ public struct BenchOptions: Sendable {
     public var keepGraphs = false
     public var seed: UInt64 = 7
 
-    /// `--quick`: small sizes that finish in well under a minute, even from a debug build.
+    /// `--quick`: small sizes that finish in under a minute, even from a debug build with peers.
     public static func quick(out: String) -> BenchOptions {
-        BenchOptions(quick: true, out: out, articleSizes: [200], nodeSizes: [2_000], jobs: [1, 2],
-                     spacyArticles: 20, rdflibMaxNodes: 2_000, networkxReadMaxNodes: 2_000)
+        BenchOptions(quick: true, out: out, articleSizes: [200], nodeSizes: [1_000], jobs: [1, 2],
+                     spacyArticles: 20, rdflibMaxNodes: 1_000, networkxReadMaxNodes: 1_000)
     }
 
     /// The full run of issue 7.

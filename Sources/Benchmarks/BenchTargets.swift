@@ -68,11 +68,11 @@ enum BenchTargets {
         }
         // Readers against igraph's GraphML reader.
         for (fmtName, key) in [("GraphML", "read-graphml"), ("JSON-LD", "read-jsonld")] {
-            let goal = "faster than igraph's GraphML read"
+            let goal = "faster than igraph's GraphML read, at 1,000,000 nodes"
             if let ours = seconds("\(key)/\(big)/-"), let ig = seconds("igraph-read/\(big)") {
                 out.append(BenchTarget(name: "\(fmtName) read vs igraph", goal: goal,
                                        measured: fmt("%.2f s vs %.2f s (%.1f×)", ours, ig, ig / ours) + " at \(BenchFormat.count(big)) nodes",
-                                       met: ours < ig))
+                                       met: bigFull ? ours < ig : nil))
             } else {
                 out.append(notMeasured("\(fmtName) read vs igraph", goal))
             }
