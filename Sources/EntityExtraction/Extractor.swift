@@ -209,13 +209,13 @@ struct ArticleExtraction {
                 || k.nationalities.contains(t.lower) || k.isPlaceDerived(t.lower) || k.moneyWords.contains(t.lower)
                 || (p == i && k.personCues.contains(t.lower))
                 || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
-            // A hyphenated compound whose tail is a title: "Altair-Gründer".
+            // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
             if !breaker, t.text.contains("-"), let dash = t.text.lastIndex(of: "-") {
                 let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
                 if rules.titles.contains(where: { $0.phrase == [tail] }) || k.titleWords.contains(tail) {
-                    if start < p { classify(s, start, p - 1) }
                     let head = String(t.text[..<dash])
-                    addCompoundMention(s, p, head: head)
+                    let name = start < p ? text(s, start, p - 1) + " " + head : head
+                    addCompoundMention(s, p, head: name)
                     start = p + 1
                     p += 1
                     continue
@@ -307,7 +307,7 @@ struct ArticleExtraction {
         if k.places.contains(words.map(\.lower).joined(separator: " ")) { return }
         // Person: a first name then one to three capitalized words.
         let firstPart = toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text
-        if count >= 2 && count <= 4 && (k.firstNames.contains(toks[a].text) || k.firstNames.contains(firstPart))
+        if count >= 2 && count <= 4 && (k.isFirstName(toks[a].text) || k.isFirstName(firstPart))
             && !k.designators.contains(toks[z].lower) || personContext(s, a, z) && count >= 2 && count <= 3 {
             if !k.designators.contains(toks[z].lower) {
                 addMention(s, a, z, type: .person, surfaceEnd: z, lexicon: nil)

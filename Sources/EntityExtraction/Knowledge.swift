@@ -86,6 +86,7 @@ struct Knowledge: Sendable {
         }
         for e in userLexicon { addLexicon(e) }
         orgCueSuffixes.sort { $0.count > $1.count }
+        foldedFirstNames = Set(firstNames.map(Knowledge.fold))
     }
 
     private mutating func addLexicon(_ e: LexiconEntry) {
@@ -102,6 +103,17 @@ struct Knowledge: Sendable {
             let w = Tokenizer.words(p.lowercased())
             if !w.isEmpty { lexiconProducts[w] = named }
         }
+    }
+
+    /// First names, also without their accents (`Élodie` and `Elodie`).
+    var foldedFirstNames: Set<String> = []
+
+    func isFirstName(_ name: String) -> Bool {
+        firstNames.contains(name) || foldedFirstNames.contains(Knowledge.fold(name))
+    }
+
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
     }
 
     func isOrgCue(_ lower: String) -> Bool {

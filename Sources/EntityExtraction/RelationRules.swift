@@ -387,6 +387,10 @@ extension ArticleExtraction {
         // Persons named after "by/par/av/von" or "with/alongside/tillsammans med/avec/mit".
         if let by = (f + 1..<min(toks.count, f + 6)).first(where: { ["by", "par", "av", "von"].contains(toks[$0].lower) }) {
             founders = persons.filter { mentions[$0].first > by }.map { mentions[$0].entity! }
+        } else if let by = (max(0, f - 10)..<f).last(where: { ["by", "par", "av", "von"].contains(toks[$0].lower) }),
+                  persons.contains(where: { mentions[$0].first > by && mentions[$0].last < f }) {
+            // Verb last: "… wurde 2016 von Élodie Romont gegründet".
+            founders = persons.filter { mentions[$0].first > by && mentions[$0].last < f }.map { mentions[$0].entity! }
             // stop at a person followed by a relative clause only loosely: all persons after "by".
         } else {
             if let subj = persons.last(where: { mentions[$0].last < f }) { founders.append(mentions[subj].entity!) }
