@@ -478,6 +478,19 @@ struct ArticleExtraction {
                     && !sentences[o.sentence].tokens[0..<o.first].allSatisfy { $0.kind == .punct } }) { return false }
         }
         if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return false }
+        if mentions[m].first == mentions[m].last {
+            // A trigger word is no name ("starten Partnerschaft").
+            if rules.triggers.contains(where: { matches(toks, mentions[m].first, [$0.pattern[0]]) }) { return false }
+            // Where every noun is capitalized, one word alone is a name only when it looks like one:
+            // all capitals (SAP), a capital inside (DeepMind), a digit.
+            if rules.capitalizesNouns {
+                let scalars = first.text.unicodeScalars
+                let allCaps = scalars.count >= 2 && scalars.allSatisfy { !$0.properties.isLowercase }
+                let innerCap = scalars.dropFirst().contains { $0.properties.isUppercase }
+                let digit = scalars.contains { $0.properties.numericType != nil }
+                if !(allCaps || innerCap || digit) { return false }
+            }
+        }
         return true
     }
 

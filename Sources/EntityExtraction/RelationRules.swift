@@ -97,8 +97,8 @@ extension ArticleExtraction {
                 case "raise":
                     guard let investee = before.first ?? (after.count >= 2 ? after.first : nil) else { continue }
                     // Investors are named after "led by", "from", "leds av", "mené par", "auprès de".
-                    let cue = (p..<toks.count).first { i in rules.investorCues.contains { matches(toks, i, $0) } }
-                    let investors = cue.map { c in after.filter { $0.position > c && $0.position != investee.position && !$0.viaReference } } ?? []
+                    let cue = ((investee.end + 1)..<toks.count).first { i in rules.investorCues.contains { matches(toks, i, $0) } }
+                    let investors = cue.map { c in list.filter { $0.position > c && $0.position != investee.position && !$0.viaReference } } ?? []
                     let amount = pickAmount(amounts, kind: "investment", toks)
                     if investors.isEmpty {
                         if let ie = resolve(investee) {
