@@ -376,6 +376,11 @@ struct ArticleExtraction {
         let surface = text(s, a, surfaceEnd)
         mentions.append(Mention(sentence: s, first: a, last: surfaceEnd, type: type, name: name, surface: surface,
                                 entity: nil, lexicon: lexicon, genitive: toks[surfaceEnd].genitive || toks[z].genitive))
+        if type == .organization {
+            var noun: String?
+            _ = orgContext(s, a, surfaceEnd, apposition: &noun)
+            mentions[mentions.count - 1].noun = noun
+        }
         mentionsBySentence[s].append(mentions.count - 1)
     }
 

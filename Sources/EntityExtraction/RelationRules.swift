@@ -71,7 +71,17 @@ extension ArticleExtraction {
                     let patientArgs = after.filter { $0.position < clauseEnd }
                     let clauseFinal = end >= toks.count || toks[end].kind == .punct
                         || ["and", "och", "et", "und", "samt"].contains(toks[end].lower)
-                    if let first = before.first {
+                    // An angel investor: a person named right before "invested", with no company between.
+                    let personAgent = trig.kind == "investment" && trig.frame == "active" ? mentionsBySentence[s].last { m in
+                        mentions[m].type == .person && mentions[m].entity != nil && mentions[m].last < p
+                            && !before.contains { $0.position > mentions[m].last }
+                            && !toks[(mentions[m].last + 1)..<p].contains { $0.kind == .punct }
+                    } : nil
+                    if let pm = personAgent, let pa = patientArgs.first {
+                        agents = [Arg(position: mentions[pm].first, end: mentions[pm].last, entity: mentions[pm].entity,
+                                      mention: pm, viaReference: false, genitive: false)]
+                        patients = [pa]
+                    } else if let first = before.first {
                         agents = [first]
                         if let pa = patientArgs.first(where: { $0.entity == nil || $0.entity != first.entity }) {
                             patients = [pa]

@@ -67,3 +67,41 @@ final class ExtractionTests: XCTestCase {
         }
     }
 }
+
+final class ExtractionMoreTests: XCTestCase {
+    func graph(_ text: String, _ lang: String, lexicon: [LexiconEntry] = []) throws -> KnowledgeGraph {
+        let x = try Extractor(packs: LanguagePack.bundled(), userLexicon: lexicon)
+        var m = CorpusMerger(shortFormSuffixes: x.shortFormSuffixes)
+        m.add(x.extract(Article(id: "t", text: text, origin: "t"), language: lang))
+        return m.finish()
+    }
+
+    func testPersonInvestors() throws {
+        let g = try graph("Zorvex Dynamics Inc. is growing. Angel investor Maria Lindqvist invested $2 million in Zorvex Dynamics.", "en")
+        let e = g.edges[EdgeKey(source: "person:maria-lindqvist", type: .party, target: "deal:investment--maria-lindqvist--zorvex-dynamics")]
+        XCTAssertEqual(e?.primaryRole, "investor")
+        XCTAssertEqual(g.nodes["deal:investment--maria-lindqvist--zorvex-dynamics"]?.amount, 2e6)
+    }
+
+    func testUserLexiconNamesACompanyTheTextDoesNotMark() throws {
+        let text = "Quorble said on Monday that it would hire 200 engineers."
+        XCTAssertNil(try graph(text, "en").nodes["org:quorble"])
+        let g = try graph(text, "en", lexicon: [LexiconEntry(name: "Quorble Systems", aliases: ["Quorble"])])
+        XCTAssertEqual(g.nodes["org:quorble-systems"]?.label, "Quorble Systems")
+        XCTAssertEqual(g.nodes["org:quorble-systems"]?.aliases, ["Quorble"])
+    }
+
+    func testGenitivesAreTheSameName() throws {
+        let g = try graph("Brovik Data AB köper Saltvik AB. Broviks vd Karin Holm är nöjd. Brovik Datas aktie steg.", "sv")
+        XCTAssertEqual(g.nodes.values.filter { $0.type == .organization }.map(\.label).sorted(), ["Brovik Data", "Saltvik"])
+        XCTAssertFalse(g.nodes["org:brovik-data"]!.aliases.contains("Broviks"))
+        let fr = try graph("Microsoft a investi 15 millions d'euros dans Lumeris SAS, le rival d'OpenAI.", "fr")
+        XCTAssertNotNil(fr.nodes["org:openai"])
+        XCTAssertFalse(fr.nodes["org:openai"]!.aliases.contains("d'OpenAI"))
+    }
+
+    func testReferencesAttachFactsToTheCompanyTheyNameBack() throws {
+        let g = try graph("Quarrow Labs, a Boston start-up, builds robots. Helix Capital invested in it last year. The start-up's chief executive, Anna Berg, said so.", "en")
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:anna-berg", type: .role, target: "org:quarrow-labs")]?.primaryRole, "ceo")
+    }
+}
