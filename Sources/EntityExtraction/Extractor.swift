@@ -67,6 +67,8 @@ struct ArticleExtraction {
     var referenceMemory: [String: (entity: Int, sentence: Int)] = [:]
     /// Words the article writes in lowercase somewhere.
     var lowercaseWords: Set<String> = []
+    /// One-word names the article writes inside a sentence, not only at its start.
+    var midSentenceWords: Set<String> = []
 
     init(article: Article, bytes: UnsafeBufferPointer<UInt8>, k: Knowledge, rules: Knowledge.Rules, splitter: SentenceSplitter) {
         self.article = article
@@ -114,7 +116,10 @@ struct ArticleExtraction {
 
     /// Longest title phrase starting at token `i`: (last token, title).
     func title(at i: Int, in toks: [Token]) -> (Int, String)? {
-        for (phrase, t) in rules.titles where i + phrase.count <= toks.count {
+        guard let candidates = rules.titleIndex[toks[i].lower] else { return nil }
+        for c in candidates {
+            let (phrase, t) = rules.titles[c]
+            guard i + phrase.count <= toks.count else { continue }
             var ok = true
             for (j, w) in phrase.enumerated() where toks[i + j].kind == .punct ? toks[i + j].text != w : toks[i + j].lower != w {
                 ok = false
@@ -208,7 +213,7 @@ struct ArticleExtraction {
             let breaker = isTitleStart(s, p) || (p == start && k.stopwords.contains(t.lower)) || cue
                 || k.nationalities.contains(t.lower) || k.isPlaceDerived(t.lower) || k.moneyWords.contains(t.lower)
                 || (p == i && k.personCues.contains(t.lower))
-                || (k.personCues.contains(t.lower.replacingOccurrences(of: ".", with: "")) && p < j)
+                || (p < j && k.personCues.contains(t.lower))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
             if !breaker, t.text.contains("-"), let dash = t.text.lastIndex(of: "-") {
                 let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
@@ -478,14 +483,13 @@ struct ArticleExtraction {
         if mentions[m].first == mentions[m].last {
             if lowercaseWords.contains(first.lower) { return false }
             let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
-            if opensSentence && !mentions.contains(where: { o in
-                o.first > 0 && o.first == o.last && sentences[o.sentence].tokens[o.first].lower == first.lower
-                    && !sentences[o.sentence].tokens[0..<o.first].allSatisfy { $0.kind == .punct } }) { return false }
+            if opensSentence && !midSentenceWords.contains(first.lower) { return false }
         }
         if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return false }
         if mentions[m].first == mentions[m].last {
             // A trigger word is no name ("starten Partnerschaft").
-            if rules.triggers.contains(where: { matches(toks, mentions[m].first, [$0.pattern[0]]) }) { return false }
+            if rules.triggerIndex[first.lower] != nil
+                || rules.prefixTriggers.contains(where: { matches(toks, mentions[m].first, [rules.triggers[$0].pattern[0]]) }) { return false }
             // Where every noun is capitalized, one word alone is a name only when it looks like one:
             // all capitals (SAP), a capital inside (DeepMind), a digit.
             if rules.capitalizesNouns {
@@ -522,7 +526,9 @@ struct ArticleExtraction {
         var usedHere: Set<Int> = []
         while i < toks.count {
             var matched = false
-            for r in rules.references where i + r.count <= toks.count {
+            for ri in rules.referenceIndex[toks[i].lower] ?? [] {
+                let r = rules.references[ri]
+                guard i + r.count <= toks.count else { continue }
                 var ok = true
                 for (j, w) in r.enumerated() where toks[i + j].lower != w { ok = false; break }
                 // "bolaget Tietovirta", "the company Acme": a cue noun before a name, not a reference.
@@ -635,6 +641,10 @@ struct ArticleExtraction {
         segment()
         findTitles()
         findNames()
+        for m in mentions where m.first == m.last {
+            let toks = sentences[m.sentence].tokens
+            if m.first > 0 && !toks[0..<m.first].allSatisfy({ $0.kind == .punct }) { midSentenceWords.insert(toks[m.first].lower) }
+        }
         resolveStrongMentions()
         resolveWeakMentions()
         readDeals()

@@ -20,6 +20,20 @@ struct Knowledge: Sendable {
         var determiners: Set<String>
         /// Words that open the list of investors after a raise ("led by", "from", "leds av").
         var investorCues: [[String]]
+        /// Trigger and title indices by first word, so a token is checked against the few
+        /// patterns that can start with it, not all of them.
+        var triggerIndex: [String: [Int]] = [:]
+        var prefixTriggers: [Int] = []
+        var titleIndex: [String: [Int]] = [:]
+        var referenceIndex: [String: [Int]] = [:]
+
+        mutating func index() {
+            for (i, t) in triggers.enumerated() where t.frame != "investors" {
+                if t.pattern[0].hasSuffix("*") { prefixTriggers.append(i) } else { triggerIndex[t.pattern[0], default: []].append(i) }
+            }
+            for (i, t) in titles.enumerated() { titleIndex[t.phrase[0], default: []].append(i) }
+            for (i, r) in references.enumerated() { referenceIndex[r[0], default: []].append(i) }
+        }
     }
 
     struct LexiconName: Sendable {
@@ -68,6 +82,7 @@ struct Knowledge: Sendable {
             }
             nationalities.formUnion(p.nationalities)
             personCues.formUnion(p.personCues)
+            personCues.formUnion(p.personCues.map { $0.replacingOccurrences(of: ".", with: "") })
             boilerplate += p.boilerplate
             for t in p.titles where t.phrase.count == 1 { titleWords.insert(t.phrase[0]) }
             var titles = p.titles
@@ -80,6 +95,7 @@ struct Knowledge: Sendable {
                                                      scales: p.amountWords, decimalComma: commaDecimal),
                                   capitalizesNouns: p.capitalizesNouns, determiners: p.determiners,
                                   investorCues: p.dealTriggers.filter { $0.frame == "investors" }.map(\.pattern))
+            rules[p.code]!.index()
             moneyWords.formUnion(p.amountWords.keys)
             for c in p.currencies where c.phrase.count == 1 && c.phrase[0].count > 3 { moneyWords.insert(c.phrase[0]) }
             for e in p.companies { addLexicon(e) }

@@ -48,7 +48,9 @@ extension ArticleExtraction {
             var triggers: [(Int, LanguagePack.DealTrigger)] = []
             var i = 0
             while i < toks.count {
-                if let t = rules.triggers.first(where: { $0.frame != "investors" && matches(toks, i, $0.pattern) }) {
+                let candidates = (rules.triggerIndex[toks[i].lower] ?? []) + rules.prefixTriggers
+                if let ti = candidates.sorted().first(where: { matches(toks, i, rules.triggers[$0].pattern) }) {
+                    let t = rules.triggers[ti]
                     triggers.append((i, t))
                     i += t.pattern.count
                 } else { i += 1 }
