@@ -40,5 +40,6 @@ let package = Package(
         .testTarget(name: "GraphInterchangeTests", dependencies: ["GraphInterchange", "NewsgraphTestSupport"]),
         .testTarget(name: "DiffingTests", dependencies: ["Diffing", "NewsPipeline", "NewsgraphTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NewsPipeline", "NewsgraphTestSupport"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     ]
 )
