@@ -24,6 +24,16 @@ public struct Extractor: Sendable {
         self.splitter = splitter
     }
 
+    /// A copy that shares no storage with this one, for another thread.
+    public func independentCopy() -> Extractor {
+        Extractor(knowledge: knowledge.deepCopy(), splitter: splitter)
+    }
+
+    init(knowledge: Knowledge, splitter: SentenceSplitter) {
+        self.knowledge = knowledge
+        self.splitter = splitter
+    }
+
     /// Language codes with a pack.
     public var languages: [String] { knowledge.rules.keys.sorted() }
 
@@ -215,7 +225,7 @@ struct ArticleExtraction {
                 || (p == i && k.personCues.contains(t.lower))
                 || (p < j && k.personCues.contains(t.lower))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
-            if !breaker, t.text.contains("-"), let dash = t.text.lastIndex(of: "-") {
+            if !breaker, t.text.utf8.contains(0x2D), let dash = t.text.lastIndex(of: "-") {
                 let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
                 if rules.titles.contains(where: { $0.phrase == [tail] }) || k.titleWords.contains(tail) {
                     let head = String(t.text[..<dash])
@@ -237,10 +247,9 @@ struct ArticleExtraction {
 
     /// The last token of the longest lexicon name starting at `p` and ending by `j`.
     func lexiconEnd(_ toks: [Token], _ p: Int, _ j: Int) -> Int? {
-        var n = min(k.lexiconMaxLength, j - p + 1)
-        while n >= 1 {
+        guard let lengths = k.lexiconLengths[toks[p].lower] else { return nil }
+        for n in lengths where p + n - 1 <= j {
             if k.lexicon[toks[p..<(p + n)].map(\.lower)] != nil { return p + n - 1 }
-            n -= 1
         }
         return nil
     }
@@ -261,11 +270,8 @@ struct ArticleExtraction {
         var i = a
         while i <= z {
             var best: (Int, Knowledge.LexiconName)?
-            var n = min(k.lexiconMaxLength, z - i + 1)
-            while n >= 1 {
-                let words = toks[i..<(i + n)].map(\.lower)
-                if let e = k.lexicon[words] { best = (i + n - 1, e); break }
-                n -= 1
+            for n in k.lexiconLengths[toks[i].lower] ?? [] where i + n - 1 <= z {
+                if let e = k.lexicon[toks[i..<(i + n)].map(\.lower)] { best = (i + n - 1, e); break }
             }
             if let (last, e) = best {
                 if i > a { classifyUnknown(s, a, i - 1) }
@@ -571,7 +577,7 @@ struct ArticleExtraction {
         if let a = pronoun ? inSentence.last : inSentence.first { return a.entity }
         // "the start-up": the company the text introduced as a start-up, most recently.
         let noun = String(phrase.split(separator: " ").last ?? "")
-        if phrase.contains(" ") {
+        if phrase.utf8.contains(0x20) {
             var t = s - 1
             while t >= 0 && t >= s - 8 {
                 for m in mentionsBySentence[t].reversed() {

@@ -27,6 +27,22 @@ struct Knowledge: Sendable {
         var titleIndex: [String: [Int]] = [:]
         var referenceIndex: [String: [Int]] = [:]
 
+        func deepCopy() -> Rules {
+            var r = self
+            r.determiners = Set(Array(determiners))
+            r.triggers = triggers.map { $0 }; r.titles = titles.map { $0 }; r.hedges = hedges.map { $0 }
+            r.competition = competition.map { $0 }; r.references = references.map { $0 }
+            r.investorCues = investorCues.map { $0 }; r.productCues = productCues.map { $0 }
+            r.prefixTriggers = prefixTriggers.map { $0 }
+            r.money.currencies = money.currencies.map { $0 }
+            r.triggerIndex = Dictionary(uniqueKeysWithValues: triggerIndex.map { ($0.key, $0.value) })
+            r.titleIndex = Dictionary(uniqueKeysWithValues: titleIndex.map { ($0.key, $0.value) })
+            r.referenceIndex = Dictionary(uniqueKeysWithValues: referenceIndex.map { ($0.key, $0.value) })
+            r.money.currencyIndex = Dictionary(uniqueKeysWithValues: money.currencyIndex.map { ($0.key, $0.value) })
+            r.money.scales = Dictionary(uniqueKeysWithValues: money.scales.map { ($0.key, $0.value) })
+            return r
+        }
+
         mutating func index() {
             for (i, t) in triggers.enumerated() where t.frame != "investors" {
                 if t.pattern[0].hasSuffix("*") { prefixTriggers.append(i) } else { triggerIndex[t.pattern[0], default: []].append(i) }
@@ -59,6 +75,8 @@ struct Knowledge: Sendable {
     /// Lowercased token sequence of every lexicon name and alias → entry.
     var lexicon: [[String]: LexiconName] = [:]
     var lexiconMaxLength = 1
+    /// First word of a lexicon name → the lengths (in words) of the names it starts, longest first.
+    var lexiconLengths: [String: [Int]] = [:]
     /// Products of lexicon entries (lowercased) → organisation entry.
     var lexiconProducts: [[String]: LexiconName] = [:]
 
@@ -114,11 +132,30 @@ struct Knowledge: Sendable {
             guard !w.isEmpty else { continue }
             lexicon[w] = named
             lexiconMaxLength = max(lexiconMaxLength, w.count)
+            var ls = lexiconLengths[w[0], default: []]
+            if !ls.contains(w.count) { ls.append(w.count); ls.sort(by: >) }
+            lexiconLengths[w[0]] = ls
         }
         for p in e.products {
             let w = Tokenizer.words(p.lowercased())
             if !w.isEmpty { lexiconProducts[w] = named }
         }
+    }
+
+    /// A copy whose tables are rebuilt, so it shares no reference-counted storage with this one.
+    func deepCopy() -> Knowledge {
+        var c = self
+        func fresh<T: Hashable>(_ s: Set<T>) -> Set<T> { Set(Array(s)) }
+        c.stopwords = fresh(stopwords); c.designators = fresh(designators); c.firstNames = fresh(firstNames)
+        c.foldedFirstNames = fresh(foldedFirstNames); c.legalSuffixes = fresh(legalSuffixes); c.places = fresh(places)
+        c.nationalities = fresh(nationalities); c.personCues = fresh(personCues); c.titleWords = fresh(titleWords)
+        c.moneyWords = fresh(moneyWords); c.orgCueWords = fresh(orgCueWords)
+        c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }
+        c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })
+        c.lexiconLengths = Dictionary(uniqueKeysWithValues: lexiconLengths.map { ($0.key, $0.value) })
+        c.lexiconProducts = Dictionary(uniqueKeysWithValues: lexiconProducts.map { ($0.key, $0.value) })
+        c.rules = Dictionary(uniqueKeysWithValues: rules.map { ($0.key, $0.value.deepCopy()) })
+        return c
     }
 
     /// First names, also without their accents (`Élodie` and `Elodie`).

@@ -21,8 +21,12 @@ struct MoneyReader: Sendable {
     /// Whether `1,5` means one and a half (sv, fr, de) rather than fifteen hundred... (en: `1,500`).
     var decimalComma: Bool
 
+    /// Currency phrases by their first word, longest first.
+    var currencyIndex: [String: [Int]] = [:]
+
     init(currencies: [(phrase: [String], code: String)], scales: [String: Double], decimalComma: Bool) {
         self.currencies = currencies.sorted { $0.phrase.count > $1.phrase.count }
+        for (i, c) in self.currencies.enumerated() { currencyIndex[c.phrase[0], default: []].append(i) }
         self.scales = scales
         self.decimalComma = decimalComma
     }
@@ -31,9 +35,9 @@ struct MoneyReader: Sendable {
         var t = s
         if decimalComma {
             // `1,5` is one and a half; `1.500` is fifteen hundred.
-            if t.contains(",") {
+            if t.utf8.contains(0x2C) {
                 t = t.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-            } else if t.contains("."), t.split(separator: Character(".")).dropFirst().allSatisfy({ (part: Substring) in part.count == 3 }) {
+            } else if t.utf8.contains(0x2E), t.split(separator: Character(".")).dropFirst().allSatisfy({ (part: Substring) in part.count == 3 }) {
                 t = t.replacingOccurrences(of: ".", with: "")
             }
         } else {
@@ -50,7 +54,10 @@ struct MoneyReader: Sendable {
 
     /// The currency phrase starting at `i`, if any: (code, number of tokens).
     func currency(_ toks: [Token], at i: Int) -> (String, Int)? {
-        for (phrase, code) in currencies {
+        let t0 = toks[i]
+        guard let candidates = currencyIndex[t0.kind == .punct ? t0.text : t0.lower] else { return nil }
+        for c in candidates {
+            let (phrase, code) = currencies[c]
             guard i + phrase.count <= toks.count else { continue }
             var ok = true
             for (k, w) in phrase.enumerated() {

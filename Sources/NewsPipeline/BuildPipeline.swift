@@ -70,6 +70,9 @@ public enum BuildPipeline {
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> BuildResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let extractor = try makeExtractor(options)
+        // One extractor per worker: shared lexicon tables would have both cores fight over
+        // the same reference counts.
+        let workers = [extractor] + (1..<max(1, options.jobs)).map { _ in extractor.independentCopy() }
         var merger = CorpusMerger(shortFormSuffixes: extractor.shortFormSuffixes)
         var result = BuildResult(graph: KnowledgeGraph())
         var batch: [Article] = []
@@ -84,8 +87,9 @@ public enum BuildPipeline {
             DispatchQueue.concurrentPerform(iterations: jobs) { w in
                 var i = w
                 while i < n {
-                    let lang = language(of: input[i], options: options, extractor: extractor)
-                    out.set(i, (lang, extractor.extract(input[i], language: lang)))
+                    let x = workers[w]
+                    let lang = language(of: input[i], options: options, extractor: x)
+                    out.set(i, (lang, x.extract(input[i], language: lang)))
                     i += jobs
                 }
             }
