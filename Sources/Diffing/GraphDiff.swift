@@ -30,11 +30,11 @@ public struct GraphDiff: Sendable {
     public init(old: KnowledgeGraph, new: KnowledgeGraph) {
         self.old = old
         self.new = new
-        let nodes = GraphDiff.match(old.nodes, new.nodes) { before, after -> NodeChange? in
+        let nodes = GraphDiff.match(old.nodes, new.nodes, same: GraphDiff.sameAttributes) { before, after -> NodeChange? in
             let c = NodeChange(old: before, new: after)
             return c.changes.isEmpty ? nil : c  // a NaN amount is unequal to itself, yet no change
         }
-        let edges = GraphDiff.match(old.edges, new.edges) { EdgeChange(old: $0, new: $1) }
+        let edges = GraphDiff.match(old.edges, new.edges, same: GraphDiff.sameAttributes) { EdgeChange(old: $0, new: $1) }
         addedNodes = nodes.added.sorted(by: GraphDiff.nodeOrder)
         removedNodes = nodes.removed.sorted(by: GraphDiff.nodeOrder)
         changedNodes = nodes.changed.sorted { GraphDiff.nodeOrder($0.new, $1.new) }
@@ -49,19 +49,20 @@ public struct GraphDiff: Sendable {
     /// The look-ups dominate (a hash and a probe per key, mostly cache misses on big graphs), so
     /// the keys are split into contiguous ranges of dictionary positions matched on all cores.
     /// The second pass, for additions, is skipped when every key of `new` was matched already.
-    static func match<K: Hashable & Sendable, V: Equatable & Sendable, C: Sendable>(
-        _ old: [K: V], _ new: [K: V], change: @escaping @Sendable (V, V) -> C?
+    static func match<K: Hashable & Sendable, V: Sendable, C: Sendable>(
+        _ old: [K: V], _ new: [K: V], same: @escaping @Sendable (V, V) -> Bool, change: @escaping @Sendable (V, V) -> C?
     ) -> (added: [V], removed: [V], changed: [C]) {
         let removedAndChanged = inParallel(count: old.count) { lo, hi in
             var removed: [V] = [], changed: [C] = []
             var i = old.index(old.startIndex, offsetBy: lo)
             for _ in lo..<hi {
-                let (key, before) = old[i]
-                if let j = new.index(forKey: key) {
-                    let after = new.values[j]
-                    if before != after, let c = change(before, after) { changed.append(c) }
+                // Compare in place: copying both values first would retain every field twice.
+                if let j = new.index(forKey: old.keys[i]) {
+                    if !same(old.values[i], new.values[j]), let c = change(old.values[i], new.values[j]) {
+                        changed.append(c)
+                    }
                 } else {
-                    removed.append(before)
+                    removed.append(old.values[i])
                 }
                 old.formIndex(after: &i)
             }
@@ -137,6 +138,18 @@ public struct GraphDiff: Sendable {
     /// Totals over all edge types.
     public var edgeTotals: Counts {
         Counts(added: addedEdges.count, removed: removedEdges.count, changed: changedEdges.count)
+    }
+
+    /// `==` without the id, which the look-up has just matched: on graphs read from two files
+    /// every id is a separate heap string, and comparing it again costs a cache miss.
+    static func sameAttributes(_ a: Node, _ b: Node) -> Bool {
+        a.type == b.type && a.label == b.label && a.amount == b.amount && a.kind == b.kind
+            && a.currency == b.currency && a.date == b.date && a.sources == b.sources && a.aliases == b.aliases
+    }
+
+    /// `==` without source, type and target, which the look-up has just matched.
+    static func sameAttributes(_ a: Edge, _ b: Edge) -> Bool {
+        a.roles == b.roles && a.sources == b.sources && a.evidence == b.evidence
     }
 
     /// The order of every node list: type, then id. A type change (impossible for well-formed

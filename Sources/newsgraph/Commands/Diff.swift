@@ -137,32 +137,40 @@ struct DiffBenchmarkRun {
 
     func run() throws {
         func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-        var t = now()
-        let (a, b) = SyntheticGraphs.pair(nodes: nodes)
-        stderr(String(format: "made %d+%d nodes, %d+%d edges in %.2f s", a.nodes.count, b.nodes.count,
-                      a.edges.count, b.edges.count, now() - t))
+        /// CPU seconds of the whole process: on a shared machine wall time alone misleads.
+        func cpu() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
         let dir = NSTemporaryDirectory() + "newsgraph-diff-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        t = now()
-        _ = try writeExports(a, formats: [.graphml, .jsonld], to: dir + "/old", options: ExportOptions())
-        _ = try writeExports(b, formats: [.graphml, .jsonld], to: dir + "/new", options: ExportOptions())
-        stderr(String(format: "wrote both graphs as GraphML and JSON-LD in %.2f s", now() - t))
+        do {  // the synthetic graphs are freed before the sides are read back
+            var t = now()
+            let (a, b) = SyntheticGraphs.pair(nodes: nodes)
+            stderr(String(format: "made %d+%d nodes, %d+%d edges in %.2f s", a.nodes.count, b.nodes.count,
+                          a.edges.count, b.edges.count, now() - t))
+            t = now()
+            _ = try writeExports(a, formats: [.graphml, .jsonld], to: dir + "/old", options: ExportOptions())
+            _ = try writeExports(b, formats: [.graphml, .jsonld], to: dir + "/new", options: ExportOptions())
+            stderr(String(format: "wrote both graphs as GraphML and JSON-LD in %.2f s", now() - t))
+        }
         let fmt = DiffFormat(rawValue: format) ?? .text
         for name in GraphLoading.exportNames {
-            let start = now()
+            let start = now(), cpu0 = cpu()
             let results = SideResults()
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 let path = dir + (i == 0 ? "/old/" : "/new/") + name
                 results.set(i, Result { try readGraph(at: path) })
             }
             let (old, new) = (try results.get(0), try results.get(1))
-            let read = now()
+            let read = now(), cpu1 = cpu()
             let diff = GraphDiff(old: old, new: new)
-            let diffed = now()
+            let diffed = now(), cpu2 = cpu()
             let text = fmt.renderer().render(diff)
             let done = now()
-            stderr(String(format: "%@: read both %.2f s, diff %.2f s (%d+%d-%d~ nodes, %d+%d-%d~ edges), %@ %.2f s (%d bytes); total %.2f s",
-                          name, read - start, diffed - read, diff.addedNodes.count, diff.removedNodes.count,
+            stderr(String(format: "%@: read both %.2f s (cpu %.2f s), diff %.2f s (cpu %.2f s; %d+%d-%d~ nodes, %d+%d-%d~ edges), %@ %.2f s (%d bytes); total %.2f s",
+                          name, read - start, cpu1 - cpu0, diffed - read, cpu2 - cpu1, diff.addedNodes.count, diff.removedNodes.count,
                           diff.changedNodes.count, diff.addedEdges.count, diff.removedEdges.count,
                           diff.changedEdges.count, fmt.rawValue, done - diffed, text.utf8.count, done - start))
         }
