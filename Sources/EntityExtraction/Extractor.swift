@@ -482,8 +482,8 @@ struct ArticleExtraction {
         let toks = sentences[mentions[m].sentence].tokens
         let first = toks[mentions[m].first]
         if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return false }
-        if name.count < 2 { return false }
-        if first.text.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return false }
+        if name.utf8.count < 2 { return false }
+        if first.text.utf8.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return false }
         // A capitalized word the article also writes in lowercase, or one that only opens a
         // sentence, is a common word ("Partnerskapet", "Alongside").
         if mentions[m].first == mentions[m].last {

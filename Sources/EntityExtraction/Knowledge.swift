@@ -171,13 +171,17 @@ struct Knowledge: Sendable {
 
     func isOrgCue(_ lower: String) -> Bool {
         if orgCueWords.contains(lower) { return true }
-        for s in orgCueSuffixes where lower.count > s.count && lower.hasSuffix(s) { return true }
+        let n = lower.utf8.count
+        for s in orgCueSuffixes where n > s.utf8.count && lower.utf8.reversed().starts(with: s.utf8.reversed()) { return true }
         return false
     }
 
     /// "Münchner", "Stuttgarter", "Göteborgsbaserade": an adjective made of a place name.
+    static let placeSuffixes = ["sbaserade", "baserade", "-based", "-baserade", "er"]
+
     func isPlaceDerived(_ lower: String) -> Bool {
-        for suffix in ["sbaserade", "baserade", "-based", "-baserade", "er"] where lower.count > suffix.count + 2 && lower.hasSuffix(suffix) {
+        let n = lower.utf8.count
+        for suffix in Knowledge.placeSuffixes where n > suffix.utf8.count + 2 && lower.utf8.reversed().starts(with: suffix.utf8.reversed()) {
             let base = String(lower.dropLast(suffix.count))
             if places.contains(base) || places.contains(String(base.dropLast()) + "en") || places.contains(base + "e") { return true }
         }
