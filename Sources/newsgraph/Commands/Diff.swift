@@ -25,10 +25,10 @@ struct Diff: ParsableCommand {
     @Argument(help: "The graph after: export file, exports folder, or corpus.")
     var new: String
 
-    @Option(help: "Output: text (default), json, dot, or patch (RDF Patch over the JSON-LD triples).")
+    @Option(help: "Output: text, json, dot, or patch (RDF Patch over the JSON-LD triples).")
     var format = "text"
 
-    @Option(help: "DOT: keep only the changes and their neighbours within N hops.")
+    @Option(help: ArgumentHelp("DOT: keep only the changes and their neighbours within N hops.", valueName: "N"))
     var context: Int?
 
     @Option(help: "Colour text output: auto (when standard output is a terminal), always, never.")
