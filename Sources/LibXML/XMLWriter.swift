@@ -99,6 +99,20 @@ public final class XMLWriter {
         try check(rc, "text")
     }
 
+    /// Bytes the caller has already made well-formed XML (escaped, balanced), written as they
+    /// are (`xmlTextWriterWriteRawLen`). Writers that escape text themselves hand it over in
+    /// large runs this way: one call per megabyte costs far less than one per string.
+    /// Closes a start tag left open (`>`); indentation stays the caller's.
+    public func raw(_ bytes: UnsafeRawBufferPointer) throws(LibXMLError) {
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return }
+        var off = 0
+        while off < bytes.count {
+            let n = min(bytes.count - off, Int(Int32.max))
+            try check(xmlTextWriterWriteRawLen(writer, (p + off).assumingMemoryBound(to: xmlChar.self), Int32(n)), "raw")
+            off += n
+        }
+    }
+
     /// `<name attr="value">text</name>` in one call (`<name attr="value"/>` when text is empty).
     public func element(_ name: String, attribute: String, _ attrValue: String, text value: String) throws(LibXMLError) {
         try startElement(name)

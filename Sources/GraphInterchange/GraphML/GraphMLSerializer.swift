@@ -2,7 +2,8 @@ import GraphModel
 import LibXML
 
 /// Writes `graph.graphml`: GraphML 1.0, valid against the GraphML schema, through libxml2's
-/// `xmlTextWriter` (escaping is libxml2's), drained to the file in 4 MiB chunks.
+/// `xmlTextWriter`: text escaped by libxml2's rules into megabyte runs written raw, drained
+/// to the file as it goes (at 1,000,000 nodes: constant memory beyond the prepared graph).
 ///
 /// Holds every node and edge attribute of the graph model; `role` is derived (the edge's
 /// `primaryRole`), `roles` holds all titles. Does not hold: characters XML 1.0 forbids
@@ -19,102 +20,166 @@ struct GraphMLSerializer: GraphSerializer {
         return []
     }
 
-    static let chunk = 4 << 20
+    /// Bytes built before they go to libxml2 in one `xmlTextWriterWriteRaw` call.
+    static let chunk = 1 << 20
 
+    /// Writes the document: the XML declaration through `xmlTextWriterStartDocument`, the rest
+    /// escaped here (`ByteBuilder.xmlText`/`xmlAttribute`, libxml2's rules) and handed to
+    /// `xmlTextWriterWriteRaw` a megabyte at a time. The bytes are those of
+    /// `GraphMLReferenceWriter`, which lets libxml2 escape each string (tests compare them).
     static func write(_ g: PreparedGraph, profile: GraphMLProfile, to out: OutputFile) throws {
         let w = try XMLWriter(indent: true)
-        func drainIfFull() throws {
-            if w.pendingByteCount >= chunk { try w.drain { try out.bytes($0) } }
+        let b = ByteBuilder(capacity: chunk + (chunk >> 2))
+        func flushIfFull() throws {
+            if b.count >= chunk {
+                try w.raw(b.bytes)
+                b.removeAll()
+                try w.drain { try out.bytes($0) }
+            }
         }
         let yed = profile == .yed
         try w.startDocument()
-        try w.startElement("graphml")
-        try w.attribute("xmlns", GraphML.namespace)
-        try w.attribute("xmlns:xsi", GraphML.xsi)
-        if yed { try w.attribute("xmlns:y", GraphML.yNamespace) }
-        try w.attribute("xsi:schemaLocation", yed ? GraphML.yedSchemaLocation : GraphML.schemaLocation)
-        for k in GraphML.nodeKeys + GraphML.edgeKeys {
-            try w.startElement("key")
-            try w.attribute("id", k.id)
-            try w.attribute("for", k.domain)
-            try w.attribute("attr.name", k.name)
-            try w.attribute("attr.type", k.type)
-            try w.endElement()
-        }
-        if yed {
-            try w.startElement("key")
-            try w.attribute("id", GraphML.yedNodeGraphicsKey)
-            try w.attribute("for", "node")
-            try w.attribute("yfiles.type", "nodegraphics")
-            try w.endElement()
-        }
-        try w.startElement("graph")
-        try w.attribute("id", "G")
-        try w.attribute("edgedefault", "directed")
-
-        let k = GraphML.nodeKeys.map(\.id)
+        header(yed: yed, empty: g.nodes.isEmpty && g.edges.isEmpty, to: b)
         for (i, n) in g.nodes.enumerated() {
-            try w.startElement("node")
-            try w.attribute("id", n.id)
-            try w.element("data", attribute: "key", k[0], text: n.type.rawValue)
-            try w.element("data", attribute: "key", k[1], text: n.label)
-            if let a = ExportText.joined(n.aliases) { try w.element("data", attribute: "key", k[2], text: a) }
-            if let s = ExportText.joined(n.sources) { try w.element("data", attribute: "key", k[3], text: s) }
-            if let v = n.kind { try w.element("data", attribute: "key", k[4], text: v) }
-            if let v = n.amount { try w.element("data", attribute: "key", k[5], text: ExportText.number(v)) }
-            if let v = n.currency { try w.element("data", attribute: "key", k[6], text: v) }
-            if let v = n.date { try w.element("data", attribute: "key", k[7], text: v) }
-            if yed { try writeYEdGraphics(n, index: i, to: w) }
-            try w.endElement()
-            try drainIfFull()
+            node(n, index: i, yed: yed, to: b)
+            try flushIfFull()
         }
-        let ek = GraphML.edgeKeys.map(\.id)
         for e in g.edges {
-            try w.startElement("edge")
-            try w.attribute("source", e.source)
-            try w.attribute("target", e.target)
-            try w.element("data", attribute: "key", ek[0], text: e.type.rawValue)
-            if let r = e.primaryRole { try w.element("data", attribute: "key", ek[1], text: r) }
-            if let r = ExportText.joined(e.roles) { try w.element("data", attribute: "key", ek[2], text: r) }
-            if let s = ExportText.joined(e.sources) { try w.element("data", attribute: "key", ek[3], text: s) }
-            if let ev = e.evidence {
-                try w.element("data", attribute: "key", ek[4], text: ev.sentence)
-                try w.element("data", attribute: "key", ek[5], text: ev.article)
-                try w.element("data", attribute: "key", ek[6], text: String(ev.start))
-                try w.element("data", attribute: "key", ek[7], text: String(ev.end))
-            }
-            try w.endElement()
-            try drainIfFull()
+            edge(e, to: b)
+            try flushIfFull()
         }
+        if !(g.nodes.isEmpty && g.edges.isEmpty) { b.append("  </graph>\n") }
+        // The blank line at the end is what the writer always wrote (golden files hold it).
+        b.append("</graphml>\n\n")
+        try w.raw(b.bytes)
         try w.endDocument()
         try w.drain { try out.bytes($0) }
-        try out.byte(0x0A)
+    }
+
+    static func header(yed: Bool, empty: Bool, to b: ByteBuilder) {
+        b.append("<graphml xmlns=\"")
+        b.xmlAttribute(GraphML.namespace)
+        b.append("\" xmlns:xsi=\"")
+        b.xmlAttribute(GraphML.xsi)
+        if yed {
+            b.append("\" xmlns:y=\"")
+            b.xmlAttribute(GraphML.yNamespace)
+        }
+        b.append("\" xsi:schemaLocation=\"")
+        b.xmlAttribute(yed ? GraphML.yedSchemaLocation : GraphML.schemaLocation)
+        b.append("\">\n")
+        for k in GraphML.nodeKeys + GraphML.edgeKeys {
+            b.append("  <key id=\"")
+            b.xmlAttribute(k.id)
+            b.append("\" for=\"")
+            b.xmlAttribute(k.domain)
+            b.append("\" attr.name=\"")
+            b.xmlAttribute(k.name)
+            b.append("\" attr.type=\"")
+            b.xmlAttribute(k.type)
+            b.append("\"/>\n")
+        }
+        if yed {
+            b.append("  <key id=\"")
+            b.xmlAttribute(GraphML.yedNodeGraphicsKey)
+            b.append("\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
+        }
+        b.append(empty ? "  <graph id=\"G\" edgedefault=\"directed\"/>\n" : "  <graph id=\"G\" edgedefault=\"directed\">\n")
+    }
+
+    /// `      <data key="dN">text</data>`, or `<data key="dN"/>` for empty text. `open` is the
+    /// start tag without its `>`.
+    @inline(__always)
+    static func data(_ open: StaticString, _ text: String, to b: ByteBuilder) {
+        b.append(open)
+        if text.isEmpty { b.append("/>\n"); return }
+        b.byte(0x3E)
+        b.xmlText(text)
+        b.append("</data>\n")
+    }
+
+    /// A list as one `<data>`: items in byte order joined by `|`; nothing for an empty list.
+    /// Sorts without building the joined string (most lists hold one or two items).
+    @inline(__always)
+    static func list(_ open: StaticString, _ s: Set<String>, to b: ByteBuilder) {
+        switch s.count {
+        case 0: return
+        case 1: data(open, s.first!, to: b)
+        case 2:
+            var it = s.makeIterator()
+            var x = it.next()!, y = it.next()!
+            if ExportText.less(y, x) { swap(&x, &y) }
+            b.append(open)
+            b.byte(0x3E)
+            b.xmlText(x)
+            b.byte(0x7C)
+            b.xmlText(y)
+            b.append("</data>\n")
+        default:
+            b.append(open)
+            b.byte(0x3E)
+            for (i, item) in ExportText.sorted(s).enumerated() {
+                if i > 0 { b.byte(0x7C) }
+                b.xmlText(item)
+            }
+            b.append("</data>\n")
+        }
+    }
+
+    static func node(_ n: Node, index: Int, yed: Bool, to b: ByteBuilder) {
+        b.append("    <node id=\"")
+        b.xmlAttribute(n.id)
+        b.append("\">\n")
+        data("      <data key=\"d0\"", n.type.rawValue, to: b)
+        data("      <data key=\"d1\"", n.label, to: b)
+        list("      <data key=\"d2\"", n.aliases, to: b)
+        list("      <data key=\"d3\"", n.sources, to: b)
+        if let v = n.kind { data("      <data key=\"d4\"", v, to: b) }
+        if let v = n.amount { data("      <data key=\"d5\"", ExportText.number(v), to: b) }
+        if let v = n.currency { data("      <data key=\"d6\"", v, to: b) }
+        if let v = n.date { data("      <data key=\"d7\"", v, to: b) }
+        if yed { yedGraphics(n, index: index, to: b) }
+        b.append("    </node>\n")
+    }
+
+    static func edge(_ e: Edge, to b: ByteBuilder) {
+        b.append("    <edge source=\"")
+        b.xmlAttribute(e.source)
+        b.append("\" target=\"")
+        b.xmlAttribute(e.target)
+        b.append("\">\n")
+        data("      <data key=\"d8\"", e.type.rawValue, to: b)
+        if let r = e.primaryRole { data("      <data key=\"d9\"", r, to: b) }
+        list("      <data key=\"d10\"", e.roles, to: b)
+        list("      <data key=\"d11\"", e.sources, to: b)
+        if let ev = e.evidence {
+            data("      <data key=\"d12\"", ev.sentence, to: b)
+            data("      <data key=\"d13\"", ev.article, to: b)
+            b.append("      <data key=\"d14\">")
+            b.int(ev.start)
+            b.append("</data>\n      <data key=\"d15\">")
+            b.int(ev.end)
+            b.append("</data>\n")
+        }
+        b.append("    </edge>\n")
     }
 
     /// yEd's node graphics: a coloured shape on a grid (yEd's Layout menu then arranges it).
-    static func writeYEdGraphics(_ n: Node, index: Int, to w: XMLWriter) throws {
+    static func yedGraphics(_ n: Node, index: Int, to b: ByteBuilder) {
         let style = NodeStyle.of(n.type)
-        try w.startElement("data")
-        try w.attribute("key", GraphML.yedNodeGraphicsKey)
-        try w.startElement("y:ShapeNode")
-        try w.startElement("y:Geometry")
-        try w.attribute("height", "40.0")
-        try w.attribute("width", "160.0")
-        try w.attribute("x", String((index % 40) * 200) + ".0")
-        try w.attribute("y", String((index / 40) * 80) + ".0")
-        try w.endElement()
-        try w.startElement("y:Fill")
-        try w.attribute("color", style.fill)
-        try w.attribute("transparent", "false")
-        try w.endElement()
-        try w.startElement("y:NodeLabel")
-        try w.text(n.label)
-        try w.endElement()
-        try w.startElement("y:Shape")
-        try w.attribute("type", style.yedShape)
-        try w.endElement()
-        try w.endElement()
-        try w.endElement()
+        b.append("      <data key=\"")
+        b.append(GraphML.yedNodeGraphicsKey)
+        b.append("\">\n        <y:ShapeNode>\n          <y:Geometry height=\"40.0\" width=\"160.0\" x=\"")
+        b.int((index % 40) * 200)
+        b.append(".0\" y=\"")
+        b.int((index / 40) * 80)
+        b.append(".0\"/>\n          <y:Fill color=\"")
+        b.xmlAttribute(style.fill)
+        b.append("\" transparent=\"false\"/>\n          <y:NodeLabel>")
+        b.xmlText(n.label)
+        b.append("</y:NodeLabel>\n          <y:Shape type=\"")
+        b.xmlAttribute(style.yedShape)
+        b.append("\"/>\n        </y:ShapeNode>\n      </data>\n")
     }
 }
 

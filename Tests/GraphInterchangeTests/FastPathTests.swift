@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+import GraphModel
+@testable import GraphInterchange
+import NewsgraphTestSupport
+
+/// The fast paths of the interchange stage against the slow, obviously right ones: the GraphML
+/// writer that escapes by itself against the one that lets libxml2 escape every string, and the
+/// prepared graph's integer-key edge order against a plain string sort.
+final class FastPathTests: XCTestCase {
+    /// Graphs that reach every branch of the writer: hazards in every string, non-ASCII ids
+    /// (UTF-8 in attributes), empty labels and lists, no graph at all.
+    func graphs() -> [(String, KnowledgeGraph)] {
+        let odd = KnowledgeGraph(nodes: [
+            Node(id: "org:empty", type: .organization, label: ""),
+            Node(id: "org:zürich-名-שלום", type: .organization, label: "\r\n\t\"'<>&]]>", aliases: ["b", "a", "c|d"],
+                 sources: ["s3", "s1", "s2"]),
+            Node(id: "deal:x", type: .deal, label: "D", kind: "", amount: -0.25, currency: "", date: ""),
+        ], edges: [
+            Edge(source: "org:empty", target: "org:zürich-名-שלום", type: .role, roles: ["board member", "ceo", "cfo"],
+                 evidence: Evidence(article: "", sentence: "", start: -1, end: 0)),
+            Edge(source: "org:dangling\n", target: "org:empty", type: .competesWith),
+        ])
+        return [("adversarial", AdversarialGraph.make()), ("odd", odd), ("empty", KnowledgeGraph()),
+                ("synthetic", AdversarialGraph.synthetic(nodes: 300, edges: 900))]
+    }
+
+    func write(_ body: (OutputFile) throws -> Void) throws -> Data {
+        let dir = try makeTemporaryDirectory()
+        let out = try OutputFile(path: dir + "/g.graphml")
+        try body(out)
+        try out.commit()
+        return try Data(contentsOf: URL(fileURLWithPath: dir + "/g.graphml"))
+    }
+
+    func testGraphMLFastPathWritesLibXMLsBytes() throws {
+        for (name, g) in graphs() {
+            let p = PreparedGraph(g)
+            for profile in GraphMLProfile.allCases {
+                let fast = try write { try GraphMLSerializer.write(p, profile: profile, to: $0) }
+                let reference = try write { try GraphMLReferenceWriter.write(p, profile: profile, to: $0) }
+                XCTAssertGreaterThan(fast.count, 300, name)
+                if fast != reference, let dir = ProcessInfo.processInfo.environment["NEWSGRAPH_FASTPATH_DIFF_DIR"] {
+                    try fast.write(to: URL(fileURLWithPath: "\(dir)/\(name)-\(profile)-fast.graphml"))
+                    try reference.write(to: URL(fileURLWithPath: "\(dir)/\(name)-\(profile)-reference.graphml"))
+                }
+                XCTAssertTrue(fast == reference, "\(name) \(profile): the fast GraphML writer differs from libxml2's per-call writer (set NEWSGRAPH_FASTPATH_DIFF_DIR to see both)")
+            }
+        }
+    }
+
+    func testAttributeEscapingMatchesLibXML() throws {
+        let b = ByteBuilder(capacity: 4)
+        b.xmlAttribute("a\"<>&\t\n\rü名🚀z")
+        XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), "a&quot;&lt;&gt;&amp;&#9;&#10;&#13;ü名🚀z")
+        b.removeAll()
+        b.xmlText("a\"<>&\t\n\rü")
+        XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), "a&quot;&lt;&gt;&amp;\t\n&#13;ü")
+        b.removeAll()
+        for v in [0, 7, -12, 1_234_567_890, Int.min + 1] { b.int(v); b.byte(0x20) }
+        XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), "0 7 -12 1234567890 \(Int.min + 1) ")
+    }
+
+    func testPreparedOrderIsByteOrderAndCollidingIdsMerge() {
+        let g = AdversarialGraph.synthetic(nodes: 500, edges: 1500)
+        let p = PreparedGraph(g)
+        XCTAssertEqual(p.nodes.map(\.id), g.nodes.keys.sorted(by: ExportText.less))
+        let keys = g.edges.keys.sorted { a, b in
+            let c = ExportText.compare(a.source, b.source)
+            if c != 0 { return c < 0 }
+            if a.type != b.type { return a.type.rawValue < b.type.rawValue }
+            return ExportText.less(a.target, b.target)
+        }
+        XCTAssertEqual(p.edges.map(\.key), keys)
+        XCTAssertTrue(p.warnings.isEmpty)
+        XCTAssertEqual(p.graph, g)
+
+        // "org:a\u{1}" cleans to "org:a": one node, both edges' endpoints renamed, the two
+        // competes_with edges become one with both sources.
+        let c = KnowledgeGraph(nodes: [
+            Node(id: "org:a", type: .organization, label: "A", sources: ["s1"]),
+            Node(id: "org:a\u{1}", type: .organization, label: "Aa", sources: ["s2"]),
+            Node(id: "org:b", type: .organization, label: "B"),
+        ], edges: [
+            Edge(source: "org:a", target: "org:b", type: .competesWith, sources: ["s1"]),
+            Edge(source: "org:a\u{1}", target: "org:b", type: .competesWith, sources: ["s2"]),
+        ])
+        let q = PreparedGraph(c)
+        XCTAssertEqual(q.nodes.map(\.id), ["org:a", "org:b"])
+        XCTAssertEqual(q.nodes[0].label, "Aa")
+        XCTAssertEqual(q.nodes[0].sources, ["s1", "s2"])
+        XCTAssertEqual(q.edges.count, 1)
+        XCTAssertEqual(q.edges[0].sources, ["s1", "s2"])
+        XCTAssertEqual(q.warnings, ["warning: dropped 2 characters that XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) from the exports"])
+        XCTAssertEqual(q.graph.nodes.count, 2)
+    }
+
+    func testRadixSortOrdersKeys() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var keys = (0..<5000).map { i -> SortKey in
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return SortKey(key: (x ^ (x >> 29)) >> UInt64(i % 64), item: Int32(i))
+        }
+        let expected = keys.map(\.key).sorted()
+        RadixSort.sort(&keys)
+        XCTAssertEqual(keys.map(\.key), expected)
+        XCTAssertEqual(Set(keys.map(\.item)).count, 5000)
+    }
+}
