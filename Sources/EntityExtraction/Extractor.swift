@@ -113,9 +113,9 @@ struct ArticleExtraction {
             let toks = Tokenizer.tokenize(b, r)
             if toks.isEmpty { continue }
             for t in toks where t.kind == .word && !t.upper { lowercaseWords.insert(t.lower) }
-            let lowers = toks.prefix(6).map { $0.kind == .punct ? $0.text : $0.lower }
             var boiler = false
-            for p in k.boilerplate where p.count <= lowers.count && Array(lowers.prefix(p.count)) == p { boiler = true; break }
+            let first = toks[0].kind == .punct ? toks[0].text : toks[0].lower
+            for p in k.boilerplateIndex[first] ?? [] where matches(toks, 0, p) { boiler = true; break }
             sentences.append(Sentence(range: r, tokens: toks, paragraph: paragraph, boilerplate: boiler))
         }
         mentionsBySentence = Array(repeating: [], count: sentences.count)
@@ -624,12 +624,15 @@ struct ArticleExtraction {
 
     func hedged(_ s: Int, at p: Int, length: Int) -> Bool {
         let toks = sentences[s].tokens
-        for h in rules.hedges {
-            let negation = h.first == "!"
-            let pat = negation ? Array(h.dropFirst()) : h
-            let lo = max(0, p - (negation ? 4 : 12)), hi = min(toks.count - 1, p + length + (negation ? 3 : 12))
-            if lo > hi { continue }
-            for i in lo...hi where matches(toks, i, pat) { return true }
+        let lo = max(0, p - 12), hi = min(toks.count - 1, p + length + 12)
+        guard lo <= hi else { return false }
+        for i in lo...hi {
+            let w = toks[i].kind == .punct ? toks[i].text : toks[i].lower
+            for (pat, negation) in rules.hedgeIndex[w] ?? [] {
+                if negation && (i < p - 4 || i > p + length + 3) { continue }
+                if matches(toks, i, pat) { return true }
+            }
+            // Prefix hedges ("rumeur*") are indexed by their stem.
         }
         return false
     }

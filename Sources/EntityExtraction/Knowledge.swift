@@ -20,6 +20,9 @@ struct Knowledge: Sendable {
         var determiners: Set<String>
         /// Words that open the list of investors after a raise ("led by", "from", "leds av").
         var investorCues: [[String]]
+        /// Hedges and competition phrases by first word; `true` marks a negation ("!not").
+        var hedgeIndex: [String: [(pattern: [String], negation: Bool)]] = [:]
+        var competitionIndex: [String: [[String]]] = [:]
         /// Trigger and title indices by first word, so a token is checked against the few
         /// patterns that can start with it, not all of them.
         var triggerIndex: [String: [Int]] = [:]
@@ -38,6 +41,8 @@ struct Knowledge: Sendable {
             r.triggerIndex = Dictionary(uniqueKeysWithValues: triggerIndex.map { ($0.key, $0.value) })
             r.titleIndex = Dictionary(uniqueKeysWithValues: titleIndex.map { ($0.key, $0.value) })
             r.referenceIndex = Dictionary(uniqueKeysWithValues: referenceIndex.map { ($0.key, $0.value) })
+            r.hedgeIndex = Dictionary(uniqueKeysWithValues: hedgeIndex.map { ($0.key, $0.value) })
+            r.competitionIndex = Dictionary(uniqueKeysWithValues: competitionIndex.map { ($0.key, $0.value) })
             r.money.currencyIndex = Dictionary(uniqueKeysWithValues: money.currencyIndex.map { ($0.key, $0.value) })
             r.money.scales = Dictionary(uniqueKeysWithValues: money.scales.map { ($0.key, $0.value) })
             return r
@@ -49,6 +54,12 @@ struct Knowledge: Sendable {
             }
             for (i, t) in titles.enumerated() { titleIndex[t.phrase[0], default: []].append(i) }
             for (i, r) in references.enumerated() { referenceIndex[r[0], default: []].append(i) }
+            for h in hedges {
+                let negation = h.first == "!"
+                let pat = negation ? Array(h.dropFirst()) : h
+                if let f = pat.first { hedgeIndex[f, default: []].append((pat, negation)) }
+            }
+            for c in competition { competitionIndex[c[0], default: []].append(c) }
         }
     }
 
@@ -68,6 +79,8 @@ struct Knowledge: Sendable {
     var nationalities: Set<String> = []
     var personCues: Set<String> = []
     var boilerplate: [[String]] = []
+    /// Boilerplate openings by first word.
+    var boilerplateIndex: [String: [[String]]] = [:]
     /// Title words of every language (`ceo`, `vd`, `vorstandschef`) for trimming name runs.
     var titleWords: Set<String> = []
     /// Scale and currency words ("Millionen", "Euro"): never part of a name.
@@ -121,6 +134,7 @@ struct Knowledge: Sendable {
         for e in userLexicon { addLexicon(e) }
         orgCueSuffixes.sort { $0.count > $1.count }
         foldedFirstNames = Set(firstNames.map(Knowledge.fold))
+        for b in boilerplate where !b.isEmpty { boilerplateIndex[b[0], default: []].append(b) }
     }
 
     private mutating func addLexicon(_ e: LexiconEntry) {
@@ -151,6 +165,7 @@ struct Knowledge: Sendable {
         c.nationalities = fresh(nationalities); c.personCues = fresh(personCues); c.titleWords = fresh(titleWords)
         c.moneyWords = fresh(moneyWords); c.orgCueWords = fresh(orgCueWords)
         c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }
+        c.boilerplateIndex = Dictionary(uniqueKeysWithValues: boilerplateIndex.map { ($0.key, $0.value) })
         c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })
         c.lexiconLengths = Dictionary(uniqueKeysWithValues: lexiconLengths.map { ($0.key, $0.value) })
         c.lexiconProducts = Dictionary(uniqueKeysWithValues: lexiconProducts.map { ($0.key, $0.value) })
@@ -165,9 +180,8 @@ struct Knowledge: Sendable {
         firstNames.contains(name) || foldedFirstNames.contains(Knowledge.fold(name))
     }
 
-    static func fold(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-    }
+    /// `Élodie` → `elodie`: the slug folding without separators, cheap enough for every token.
+    static func fold(_ s: String) -> String { Slug.matchKey(s) }
 
     func isOrgCue(_ lower: String) -> Bool {
         if orgCueWords.contains(lower) { return true }

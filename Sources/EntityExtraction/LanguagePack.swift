@@ -71,9 +71,13 @@ public struct LanguagePack: Sendable {
             }
             var out: [(Int, String)] = []
             for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let l = raw.trimmingCharacters(in: .whitespaces)
-                if l.isEmpty || l.hasPrefix("#") { continue }
-                out.append((i + 1, l.precomposedStringWithCanonicalMapping))
+                // Trim spaces and tabs on bytes; NFC only where a line is not ASCII (data files are NFC already).
+                var u = raw.utf8[...]
+                while let f = u.first, f == 0x20 || f == 0x09 || f == 0x0D { u = u.dropFirst() }
+                while let l = u.last, l == 0x20 || l == 0x09 || l == 0x0D { u = u.dropLast() }
+                guard let first = u.first, first != 0x23 else { continue }
+                let line = String(Substring(u))
+                out.append((i + 1, u.allSatisfy { $0 < 0x80 } ? line : line.precomposedStringWithCanonicalMapping))
             }
             return out
         }

@@ -219,7 +219,7 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             var i = 0
             while i < toks.count {
-                guard let pat = rules.competition.first(where: { matches(toks, i, $0) }) else { i += 1; continue }
+                guard let pat = rules.competitionIndex[toks[i].lower]?.first(where: { matches(toks, i, $0) }) else { i += 1; continue }
                 defer { i += pat.count }
                 if hedged(s, at: i, length: pat.count) { continue }
                 let list = orgArgs(s)
