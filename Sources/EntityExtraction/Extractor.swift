@@ -73,6 +73,15 @@ struct ArticleExtraction {
     var productNodes: [String: Set<String>] = [:]
     var openRound: (deal: Int, sentence: Int)?
     var argCache: [Int: [Arg]] = [:]
+    /// `Slug.matchKey` of the names of this article, computed once each.
+    var keyCache: [String: String] = [:]
+
+    mutating func matchKey(_ name: String) -> String {
+        if let k = keyCache[name] { return k }
+        let k = Slug.matchKey(name)
+        keyCache[name] = k
+        return k
+    }
     /// The entity each reference phrase last named, and in which sentence.
     var referenceMemory: [String: (entity: Int, sentence: Int)] = [:]
     /// Words the article writes in lowercase somewhere.
@@ -398,13 +407,13 @@ struct ArticleExtraction {
     // MARK: - Entities
 
     mutating func entity(type: NodeType, name: String, lexicon: Knowledge.LexiconName?) -> Int {
-        let key = EntityKey(type: type, key: lexicon.map { "lexicon:" + $0.id } ?? Slug.matchKey(name))
+        let key = EntityKey(type: type, key: lexicon.map { "lexicon:" + $0.id } ?? matchKey(name))
         if let e = entityIndex[key] { return e }
-        if lexicon == nil, let e = entityIndex[EntityKey(type: type, key: Slug.matchKey(name))] { return e }
+        if lexicon == nil, let e = entityIndex[EntityKey(type: type, key: matchKey(name))] { return e }
         entities.append(ArticleEntity(type: type, key: key.key, lexicon: lexicon,
-                                      words: name.split(separator: " ").map { Slug.matchKey(String($0)) }))
+                                      words: name.split(separator: " ").map { matchKey(String($0)) }))
         entityIndex[key] = entities.count - 1
-        if lexicon != nil { entityIndex[EntityKey(type: type, key: Slug.matchKey(name))] = entities.count - 1 }
+        if lexicon != nil { entityIndex[EntityKey(type: type, key: matchKey(name))] = entities.count - 1 }
         return entities.count - 1
     }
 
@@ -435,21 +444,21 @@ struct ArticleExtraction {
         var bySurname: [String: [Int]] = [:]
         for (i, e) in entities.enumerated() {
             byKey[e.key] = i
-            for l in e.labels.keys { byKey[Slug.matchKey(l)] = i }
-            for a in e.aliases { byKey[Slug.matchKey(a)] = i }
+            for l in e.labels.keys { byKey[matchKey(l)] = i }
+            for a in e.aliases { byKey[matchKey(a)] = i }
             if let lx = e.lexicon {
-                for n in [lx.entry.name] + lx.entry.aliases { byKey[Slug.matchKey(n)] = i }
+                for n in [lx.entry.name] + lx.entry.aliases { byKey[matchKey(n)] = i }
             }
             let words = (e.lexicon?.entry.name ?? e.name).split(separator: " ")
-            if e.type == .organization, words.count >= 2 { byHead[Slug.matchKey(String(words[0])), default: []].append(i) }
-            if e.type == .person, words.count >= 2 { bySurname[Slug.matchKey(String(words.last!)), default: []].append(i) }
+            if e.type == .organization, words.count >= 2 { byHead[matchKey(String(words[0])), default: []].append(i) }
+            if e.type == .person, words.count >= 2 { bySurname[matchKey(String(words.last!)), default: []].append(i) }
         }
         for m in mentions.indices where mentions[m].entity == nil {
-            var key = Slug.matchKey(mentions[m].name)
+            var key = matchKey(mentions[m].name)
             var found = byKey[key]
             var genitiveS = false
             if found == nil, mentions[m].name.hasSuffix("s"), mentions[m].last == mentions[m].first || mentions[m].cueClass == nil {
-                let stem = Slug.matchKey(String(mentions[m].name.dropLast()))
+                let stem = matchKey(String(mentions[m].name.dropLast()))
                 if let e = byKey[stem] { found = e; genitiveS = true; key = stem }
                 else if let hs = byHead[stem], hs.count == 1 { found = hs[0]; genitiveS = true; key = stem }
             }
