@@ -59,8 +59,9 @@ def check_file(path: Path) -> list[str]:
                 errors.append(f"{name}:{n}: error: comment after the first entry")
             continue
         cols = line.split("\t")
-        if path.suffix == ".tsv" and len(cols) != 2:
-            errors.append(f"{name}:{n}: error: expected 2 tab-separated columns, got {len(cols)}")
+        want = 3 if path.name == "deal-triggers.tsv" else 2  # PATTERN, KIND, FRAME
+        if path.suffix == ".tsv" and len(cols) != want:
+            errors.append(f"{name}:{n}: error: expected {want} tab-separated columns, got {len(cols)}")
             continue
         if path.suffix == ".txt" and len(cols) != 1:
             errors.append(f"{name}:{n}: error: tab in a one-column file")
