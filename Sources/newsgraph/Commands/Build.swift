@@ -39,7 +39,7 @@ struct Build: ParsableCommand {
         let formats: [ExportFormat]
         switch ExportFormat.parseList(format) {
         case .success(let f): formats = f
-        case .failure(let e): throw ValidationError(e.description)
+        case .failure(let e): throw ValidationError("unknown export format '\(e.name)' (known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         guard let profile = GraphMLProfile(rawValue: graphmlProfile) else {
             throw ValidationError("unknown --graphml-profile '\(graphmlProfile)' (plain, yed)")
@@ -48,16 +48,23 @@ struct Build: ParsableCommand {
         let result: BuildResult
         do {
             result = try BuildPipeline.build(paths: paths, options: build.options,
-                                             warn: { progress.clear(); stderr("warning: \($0)") },
+                                             warn: { progress.clear(); stderr("\($0) (skipped)") },
                                              progress: { n, _ in progress.show("\(n) articles read") })
-        } catch let e as BuildError {
+        } catch {
+            // One line naming the file and the reason; nothing was written.
             progress.clear()
-            stderr(e.description)
+            stderr("\(error)")
             throw ExitCode(1)
         }
         progress.clear()
-        let warnings = try writeExports(result.graph, formats: formats, to: out,
+        let warnings: [String]
+        do {
+            warnings = try writeExports(result.graph, formats: formats, to: out,
                                         options: ExportOptions(graphmlProfile: profile, focus: focus, depth: depth))
+        } catch {
+            stderr("\(error)")
+            throw ExitCode(1)
+        }
         for w in warnings { stderr(w.hasPrefix("warning:") ? w : "warning: \(w)") }
         stderr(Summary.line(result, out: out))
     }
