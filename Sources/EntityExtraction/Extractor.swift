@@ -338,6 +338,13 @@ struct ArticleExtraction {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
             return
         }
+        // "den US-Marktforscher Qualtrics": where every noun is capitalized, the first word after an
+        // article is the noun that introduces the name.
+        if rules.capitalizesNouns, count == 2, a > 0, rules.determiners.contains(toks[a - 1].lower),
+           !k.places.contains(toks[z].lower), !k.stopwords.contains(toks[z].lower) {
+            addMention(s, z, z, type: .organization, surfaceEnd: z, lexicon: nil)
+            return
+        }
         var noun: String?
         if orgContext(s, a, z, apposition: &noun) {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
@@ -373,7 +380,8 @@ struct ArticleExtraction {
         let toks = sentences[s].tokens
         if a > 0 {
             let p = toks[a - 1]
-            if p.kind == .word && !p.genitive && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower)) { return true }
+            if p.kind == .word && !p.genitive && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower))
+                && !(a == z && (k.designators.contains(toks[a].lower) || k.isOrgCue(toks[a].lower))) { return true }
         }
         if z + 2 < toks.count, toks[z + 1].text == "," {
             var j = z + 2
@@ -551,7 +559,9 @@ struct ArticleExtraction {
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
                     let pronoun = r.count == 1 && Self.pronouns.contains(r[0])
-                    let before = out.filter { $0.end < i }
+                    // A pronoun stands for the nearest company before it, named or referred to; a
+                    // definite noun phrase for the first company named in its sentence.
+                    let before = out.filter { $0.end < i && (pronoun || !$0.viaReference) }
                     if let e = antecedent(s, before: i, phrase: phrase, pronoun: pronoun, sentenceArgs: before, avoid: pronoun ? [] : usedHere) {
                         if !pronoun {
                             usedHere.insert(e)

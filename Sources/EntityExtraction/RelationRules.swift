@@ -316,8 +316,17 @@ extension ArticleExtraction {
                 guard let org = mentions[m].entity, entities[org].type == .organization else { continue }
                 let tail = String(toks[mentions[m].first].lower.split(separator: "-").last ?? "")
                 let title = rules.titles.first { $0.phrase == [tail] }?.title
-                if let title, let pm = persons.first(where: { mentions[$0].first == mentions[m].last + 1 }) {
-                    addRole(s, person: mentions[pm].entity!, org: org, titles: [title])
+                guard let title else { continue }
+                // "WalkMe-Gründer und Vorstandschef Dan Adika": more titles may follow before the name.
+                var next = mentions[m].last + 1
+                var titles = [title]
+                while next + 1 < toks.count, ["und", "and", "och", "et"].contains(toks[next].lower),
+                      let span = titleSpans[s].first(where: { $0.0 == next + 1 }) {
+                    titles.append(span.2)
+                    next = span.1 + 1
+                }
+                if let pm = persons.first(where: { mentions[$0].first == next }) {
+                    addRole(s, person: mentions[pm].entity!, org: org, titles: titles)
                 }
             }
             var idx = 0
