@@ -76,3 +76,26 @@ final class SeedsEndToEndTests: XCTestCase {
         XCTAssertEqual(String(String.UnicodeScalarView(scalars[role.start..<role.end])), role.sentence)
     }
 }
+
+/// Articles written after the rules were, in the style of wire copy: what the graph must hold and
+/// what it must not (bylines, advisers, valuations, talks that ended).
+final class UnseenArticleTests: XCTestCase {
+    func testWireStoryAndGermanReport() throws {
+        let dir = packageRoot.appendingPathComponent("Tests/Fixtures/articles/unseen").path
+        let g = try BuildPipeline.buildGraph(paths: [dir], options: BuildOptions(jobs: 2))
+        let sf = g.nodes["deal:acquisition--salesforce--informatica"]
+        XCTAssertEqual(sf?.amount, 8e9)
+        XCTAssertEqual(sf?.currency, "USD")
+        XCTAssertEqual(g.nodes["deal:acquisition--sap--walkme"]?.amount, 1.5e9)
+        XCTAssertNotNil(g.nodes["deal:acquisition--sap--qualtrics"])
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:marc-benioff", type: .role, target: "org:salesforce")]?.roles, ["ceo", "chairman"])
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:amit-walia", type: .role, target: "org:informatica")]?.roles, ["ceo"])
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:dan-adika", type: .role, target: "org:walkme")]?.roles, ["ceo", "founder"])
+        XCTAssertNotNil(g.edges[EdgeKey(source: "org:oracle", type: .competesWith, target: "org:sap")])
+        // No partnership from "talks … ended without an agreement", no byline people, no advisers as parties.
+        XCTAssertNil(g.nodes["deal:partnership--informatica_salesforce"])
+        XCTAssertNil(g.nodes["person:krystal-hu"])
+        XCTAssertFalse(g.nodes.keys.contains { $0.hasPrefix("org:reuters") || $0 == "org:bank" })
+        XCTAssertTrue(g.edges.values.filter { $0.type == .party }.allSatisfy { !$0.source.contains("goldman") })
+    }
+}
