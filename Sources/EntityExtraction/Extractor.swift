@@ -290,8 +290,17 @@ struct ArticleExtraction {
                 let type = NodeType(rawValue: e.entry.type) ?? .organization
                 addMention(s, i, last, type: type, surfaceEnd: end, lexicon: e)
                 if end < z {
-                    // "Microsoft Copilot", "Amazon Bedrock": a product of the known company.
+                    // "Microsoft Copilot", "Amazon Bedrock": a product of the known company; but
+                    // "Schneider Electric India", "Goldman Sachs Asset Management" are companies.
                     let rest = toks[(end + 1)...z]
+                    let restIsDesignated = rest.count >= 2 && k.designators.contains(toks[z].lower)
+                        && !rest.contains { t in t.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }
+                    if type == .organization, k.places.contains(rest.map(\.lower).joined(separator: " ")) || restIsDesignated {
+                        mentions.removeLast()
+                        mentionsBySentence[s].removeLast()
+                        addMention(s, i, z, type: .organization, surfaceEnd: z, lexicon: nil)
+                        return
+                    }
                     if type == .organization, !rest.allSatisfy({ k.designators.contains($0.lower) }) {
                         addProduct(owner: mentions.count - 1, name: text(s, i, z), s: s)
                         return
@@ -555,7 +564,18 @@ struct ArticleExtraction {
                 var ok = true
                 for (j, w) in r.enumerated() where toks[i + j].lower != w { ok = false; break }
                 // "bolaget Tietovirta", "the company Acme": a cue noun before a name, not a reference.
-                if ok && starts.contains(i + r.count) { ok = false }
+                // ("la start-up parisienne Mirakl": an adjective may stand between.) Unless a list of
+                // names follows, as in "der Konzern SAP und Siemens Konkurrenz machen".
+                let isPronoun = r.count == 1 && Self.pronouns.contains(r[0])
+                let nameAt: Int? = starts.contains(i + r.count) ? i + r.count
+                    : (!isPronoun && i + r.count + 1 < toks.count && starts.contains(i + r.count + 1)
+                       && !toks[i + r.count].upper && !k.stopwords.contains(toks[i + r.count].lower)) ? i + r.count + 1 : nil
+                if ok, let n = nameAt {
+                    let nameEnd = out.first { $0.position == n }?.end ?? n
+                    let listFollows = nameEnd + 2 < toks.count && ["und", "and", "och", "et"].contains(toks[nameEnd + 1].lower)
+                        && starts.contains(nameEnd + 2)
+                    if !listFollows { ok = false }
+                }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
                     let pronoun = r.count == 1 && Self.pronouns.contains(r[0])
@@ -575,6 +595,18 @@ struct ArticleExtraction {
                     i += r.count
                     matched = true
                     break
+                }
+            }
+            // "Bilföretaget investerar …", "Batteritillverkaren": a compound cue noun with no name after it
+            // refers back like "företaget".
+            if !matched, toks[i].kind == .word, !starts.contains(i + 1), !out.contains(where: { $0.position <= i && i <= $0.end }),
+               let suffix = k.orgCueSuffixes.first(where: { toks[i].lower.utf8.count > $0.utf8.count + 2 && toks[i].lower.hasSuffix($0) }),
+               rules.referenceIndex[suffix] != nil || rules.capitalizesNouns == false && toks[i].upper {
+                let phrase = suffix
+                let before = out.filter { $0.end < i && !$0.viaReference }
+                if let e = antecedent(s, before: i, phrase: phrase, sentenceArgs: before, avoid: usedHere) {
+                    usedHere.insert(e)
+                    out.append(Arg(position: i, end: i, entity: e, mention: nil, viaReference: true, genitive: toks[i].genitive))
                 }
             }
             if !matched { i += 1 }

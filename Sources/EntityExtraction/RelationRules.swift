@@ -70,7 +70,9 @@ extension ArticleExtraction {
                     let end = p + trig.pattern.count
                     // The patient: the first name after the trigger in its clause (up to a comma).
                     let clauseEnd = (end..<toks.count).first { toks[$0].text == "," || toks[$0].text == ";" } ?? toks.count
-                    let patientArgs = after.filter { $0.position < clauseEnd }
+                    // … and close to it: "acquire Beta", "invest $10 billion in Beta", not "the acquisition
+                    // of a 35% stake held by the fund Temasek".
+                    let patientArgs = after.filter { $0.position < clauseEnd && $0.position - end <= 6 }
                     let clauseFinal = end >= toks.count || toks[end].kind == .punct
                         || ["and", "och", "et", "und", "samt"].contains(toks[end].lower)
                     // An angel investor: a person named right before "invested", with no company between.
@@ -90,9 +92,13 @@ extension ArticleExtraction {
                         } else if before.count >= 2, clauseFinal, trig.frame == "active" {
                             patients = [before.last!]
                         }
-                    } else if trig.frame == "active", patientArgs.count >= 2 {
-                        agents = [patientArgs[0]]
-                        patients = [patientArgs[1]]
+                    } else if trig.frame == "active" {
+                        // Verb second: "investerar investmentbolaget Fjällström Invest 200 miljoner kronor i Nordvik".
+                        let inClause = after.filter { $0.position < clauseEnd }
+                        if inClause.count >= 2 {
+                            agents = [inClause[0]]
+                            patients = [inClause[1]]
+                        }
                     }
                     if agents.isEmpty || patients.isEmpty {
                         if trig.frame == "noun", let last = deals.lastIndex(where: { $0.kind == trig.kind }), deals[last].amount == nil,

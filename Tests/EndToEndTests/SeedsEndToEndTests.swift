@@ -96,6 +96,15 @@ final class UnseenArticleTests: XCTestCase {
         XCTAssertNil(g.nodes["deal:partnership--informatica_salesforce"])
         XCTAssertNil(g.nodes["person:krystal-hu"])
         XCTAssertFalse(g.nodes.keys.contains { $0.hasPrefix("org:reuters") || $0 == "org:bank" })
-        XCTAssertTrue(g.edges.values.filter { $0.type == .party }.allSatisfy { !$0.source.contains("goldman") })
+        XCTAssertTrue(g.edges.values.filter { $0.type == .party && $0.target.contains("informatica") }.allSatisfy { !$0.source.contains("goldman") })
+        // French: a round with two investors; the stake bought from a fund is no acquisition of the fund.
+        XCTAssertEqual(g.nodes["deal:investment--bpifrance_felix-capital--mirakl"]?.amount, 50e6)
+        XCTAssertNil(g.nodes["deal:acquisition--schneider-electric--temasek"])
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:olivier-blum", type: .role, target: "org:schneider-electric")]?.roles, ["ceo"])
+        // Swedish: investors named in the next sentence join the round; "Bilföretaget" refers back to Volvo.
+        XCTAssertEqual(g.nodes["deal:investment--cdpq_goldman-sachs-asset-management--northvolt"]?.amount, 1.2e9)
+        XCTAssertEqual(g.nodes["deal:investment--volvo--northvolt"]?.currency, "SEK")
+        XCTAssertFalse(g.nodes.keys.contains { $0.contains("bmw") && $0.hasPrefix("deal:") })
+        XCTAssertEqual(g.edges[EdgeKey(source: "person:peter-carlsson", type: .role, target: "org:northvolt")]?.roles, ["ceo", "founder"])
     }
 }
