@@ -76,7 +76,7 @@ final class CorpusStabilityTests: XCTestCase {
         let dir = try corpus("full")
         let built = try build(dir)
         _ = try writeExports(built, formats: [.graphml, .jsonld], to: tmp + "/exports", options: ExportOptions())
-        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports"), .export(tmp + "/exports/graph.graphml"))
+        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports"), .export(tmp + "/exports/graph.jsonld"))
         for name in ["graph.graphml", "graph.jsonld"] {
             let read = try GraphLoading.load(.export(tmp + "/exports/" + name), options: BuildOptions())
             let d = GraphDiff(old: read, new: built)
@@ -140,14 +140,16 @@ final class GraphLoadingTests: XCTestCase {
         let fm = FileManager.default
         try fm.createDirectory(atPath: tmp + "/exports", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: tmp + "/only-jsonld", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: tmp + "/only-graphml", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: tmp + "/corpus", withIntermediateDirectories: true)
-        for f in ["exports/graph.graphml", "exports/graph.jsonld", "only-jsonld/graph.jsonld", "corpus/a.txt", "news.jsonl",
+        for f in ["exports/graph.graphml", "exports/graph.jsonld", "only-jsonld/graph.jsonld", "only-graphml/graph.graphml", "corpus/a.txt", "news.jsonl",
                   "table.csv"] {
             XCTAssertTrue(fm.createFile(atPath: tmp + "/" + f, contents: Data()))
         }
-        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports"), .export(tmp + "/exports/graph.graphml"))
+        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports"), .export(tmp + "/exports/graph.jsonld"))
         XCTAssertEqual(try GraphLoading.resolve(tmp + "/only-jsonld"), .export(tmp + "/only-jsonld/graph.jsonld"))
-        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports/graph.jsonld"), .export(tmp + "/exports/graph.jsonld"))
+        XCTAssertEqual(try GraphLoading.resolve(tmp + "/only-graphml"), .export(tmp + "/only-graphml/graph.graphml"))
+        XCTAssertEqual(try GraphLoading.resolve(tmp + "/exports/graph.graphml"), .export(tmp + "/exports/graph.graphml"))
         XCTAssertEqual(try GraphLoading.resolve(tmp + "/corpus"), .corpus(tmp + "/corpus"))
         XCTAssertEqual(try GraphLoading.resolve(tmp + "/news.jsonl"), .corpus(tmp + "/news.jsonl"))
         XCTAssertEqual(try GraphLoading.resolve("-"), .corpus("-"))

@@ -39,7 +39,7 @@ final class DiffCommandTests: XCTestCase {
     }
 
     func testExitCodes() throws {
-        let same = try run([tmp + "/old", tmp + "/old/graph.jsonld", "--exit-code"])
+        let same = try run([tmp + "/old", tmp + "/old/graph.graphml", "--exit-code"])
         XCTAssertEqual(same.status, 0)
         XCTAssertTrue(same.out.hasSuffix("no differences: 6 nodes, 5 edges\n"), same.out)
         let differ = try run([tmp + "/old", tmp + "/new", "--exit-code"])
