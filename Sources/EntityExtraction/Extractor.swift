@@ -527,7 +527,9 @@ struct ArticleExtraction {
             if rules.capitalizesNouns {
                 let scalars = first.text.unicodeScalars
                 let allCaps = scalars.count >= 2 && scalars.allSatisfy { !$0.properties.isLowercase }
-                let innerCap = scalars.dropFirst().contains { $0.properties.isUppercase }
+                // A capital inside the word, not right after a hyphen ("DeepMind", not "KI-Software").
+                let list = Array(scalars)
+                let innerCap = list.indices.dropFirst().contains { list[$0].properties.isUppercase && list[$0 - 1] != "-" }
                 let digit = scalars.contains { $0.properties.numericType != nil }
                 if !(allCaps || innerCap || digit) { return false }
             }

@@ -129,6 +129,8 @@ struct Knowledge: Sendable {
             rules[p.code]!.index()
             moneyWords.formUnion(p.amountWords.keys)
             for c in p.currencies where c.phrase.count == 1 && c.phrase[0].count > 3 { moneyWords.insert(c.phrase[0]) }
+            // ISO codes ("USD", "SEK") are money, never a name.
+            for c in p.currencies { moneyWords.insert(c.code.lowercased()) }
             for e in p.companies { addLexicon(e) }
         }
         for e in userLexicon { addLexicon(e) }

@@ -60,6 +60,12 @@ public enum Scoring {
 
     public static func score(_ gold: Gold, _ g: KnowledgeGraph) -> Report {
         var log: [String] = []
+        // The first sentence that mentions a node (through any of its edges), for --explain.
+        var nodeEvidence: [String: Evidence] = [:]
+        for e in g.edges.values {
+            guard let ev = e.evidence else { continue }
+            for id in [e.source, e.target] where nodeEvidence[id] == nil || ev < nodeEvidence[id]! { nodeEvidence[id] = ev }
+        }
         var nodeCluster: [String: Int] = [:]
         var hits: [Int: [String]] = [:]
         var fpEnt = 0
@@ -67,7 +73,7 @@ public enum Scoring {
             let names = [n.label] + n.aliases.sorted()
             guard let c = names.lazy.compactMap({ gold.alias[norm($0)] }).first else {
                 fpEnt += 1
-                log.append("FP entity  \(n.type.rawValue): \(n.label)")
+                log.append("FP entity  \(n.type.rawValue): \(n.label) (sources: \(n.sources.sorted().joined(separator: ", ")))" + ev(nodeEvidence[n.id]))
                 continue
             }
             nodeCluster[n.id] = c
