@@ -525,7 +525,9 @@ struct ArticleExtraction {
             // Where every noun is capitalized, one word alone is a name only when it looks like one:
             // all capitals (SAP), a capital inside (DeepMind), a digit.
             if rules.capitalizesNouns {
-                let scalars = first.text.unicodeScalars
+                // The shape of the last part of a compound ("KI-Software" → "Software").
+                let lastPart = first.text.split(separator: "-").last.map(String.init) ?? first.text
+                let scalars = lastPart.unicodeScalars
                 let allCaps = scalars.count >= 2 && scalars.allSatisfy { !$0.properties.isLowercase }
                 // A capital inside the word, not right after a hyphen ("DeepMind", not "KI-Software").
                 let list = Array(scalars)
