@@ -1,3 +1,4 @@
+import Dispatch
 import GraphModel
 #if canImport(Glibc)
 import Glibc
@@ -213,20 +214,44 @@ struct IDTable {
             g.nodes.formIndex(after: &i)
         }
         let m = g.edges.count
-        edgeIndices.reserveCapacity(m)
-        edgeNeedsCleaning.reserveCapacity(m)
-        sourceSlot.reserveCapacity(m)
-        targetSlot.reserveCapacity(m)
-        edgeType.reserveCapacity(m)
-        var j = g.edges.startIndex
-        for e in g.edges.values {
-            edgeIndices.append(j)
-            edgeType.append(e.type.caseNumber)
-            edgeNeedsCleaning.append(CleaningCounts.needsCleaning(e))
-            sourceSlot.append(slot(e.source, &slotOf))
-            targetSlot.append(slot(e.target, &slotOf))
-            g.edges.formIndex(after: &j)
+        edgeIndices = Array(g.edges.indices)
+        var needs = [Bool](repeating: false, count: m)
+        var types = [UInt8](repeating: 0, count: m)
+        var sources = [Int32](repeating: -1, count: m)
+        var targets = [Int32](repeating: -1, count: m)
+        // Reading every edge (copying it out of the dictionary touches its strings) and looking
+        // up both endpoints is bound by memory latency: split over the cores. The table is only
+        // read here; ids that name no node are numbered after, in edge order.
+        needs.withUnsafeMutableBufferPointer { needs in
+            types.withUnsafeMutableBufferPointer { types in
+                sources.withUnsafeMutableBufferPointer { sources in
+                    targets.withUnsafeMutableBufferPointer { targets in
+                        let out = EdgePassOutput(needs: needs, types: types, sources: sources, targets: targets)
+                        let workers = m < 50_000 ? 1 : ParallelChunks.workers
+                        let per = (m + workers - 1) / max(1, workers)
+                        let edges = g.edges, positions = edgeIndices, table = slotOf
+                        DispatchQueue.concurrentPerform(iterations: workers) { w in
+                            for k in (w * per)..<min(m, (w + 1) * per) {
+                                let e = edges.values[positions[k]]
+                                out.types[k] = e.type.caseNumber
+                                out.needs[k] = CleaningCounts.needsCleaning(e)
+                                out.sources[k] = table[e.source] ?? -1
+                                out.targets[k] = table[e.target] ?? -1
+                            }
+                        }
+                    }
+                }
+            }
         }
+        for k in 0..<m where sources[k] < 0 || targets[k] < 0 {
+            let key = g.edges.keys[edgeIndices[k]]
+            if sources[k] < 0 { sources[k] = slot(key.source, &slotOf) }
+            if targets[k] < 0 { targets[k] = slot(key.target, &slotOf) }
+        }
+        edgeNeedsCleaning = needs
+        edgeType = types
+        sourceSlot = sources
+        targetSlot = targets
         slotOf = [:]
         rankSlots()
     }
@@ -264,6 +289,14 @@ struct IDTable {
             rank[Int(slot)] = r
         }
     }
+}
+
+/// Where the parallel edge pass of `IDTable` writes: each worker its own range of each buffer.
+private struct EdgePassOutput: @unchecked Sendable {
+    let needs: UnsafeMutableBufferPointer<Bool>
+    let types: UnsafeMutableBufferPointer<UInt8>
+    let sources: UnsafeMutableBufferPointer<Int32>
+    let targets: UnsafeMutableBufferPointer<Int32>
 }
 
 /// What cleaning changed, counted for the warnings.

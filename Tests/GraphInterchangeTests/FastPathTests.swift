@@ -95,6 +95,21 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(q.graph.nodes.count, 2)
     }
 
+    func testParallelChunksWriteInOrder() throws {
+        var written: [UInt8] = []
+        try ParallelChunks.run(count: 10_007, chunk: 7, format: { r, b in
+            for i in r { b.int(i); b.byte(0x0A) }
+        }, write: { b in written.append(contentsOf: b.bytes) })
+        XCTAssertEqual(String(decoding: written, as: UTF8.self), (0..<10_007).map { "\($0)\n" }.joined())
+        struct Stop: Error {}
+        var calls = 0
+        XCTAssertThrowsError(try ParallelChunks.run(count: 1000, chunk: 10, format: { r, b in b.int(r.lowerBound) },
+                                                    write: { _ in calls += 1; if calls == 3 { throw Stop() } })) { e in
+            XCTAssertTrue(e is Stop)
+        }
+        XCTAssertEqual(calls, 3)
+    }
+
     func testRadixSortOrdersKeys() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         var keys = (0..<5000).map { i -> SortKey in
