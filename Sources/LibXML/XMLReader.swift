@@ -29,6 +29,26 @@ public struct XMLAttributes {
         }
     }
 
+    /// The value of the attribute with this local name as bytes (valid during the callback),
+    /// or `nil`: no String is made, for handlers that compare or copy the bytes themselves.
+    public func bytes(_ localName: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base, count > 0 else { return nil }
+        let want = UnsafeRawPointer(localName.utf8Start).assumingMemoryBound(to: CChar.self)
+        for i in 0..<count {
+            guard let name = base[i * 5] else { continue }
+            if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), want) == 0 {
+                guard let start = base[i * 5 + 3], let end = base[i * 5 + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+                return UnsafeBufferPointer(start: start, count: end - start)
+            }
+        }
+        return nil
+    }
+
+    /// `bytes(localName)` decoded as a String.
+    public func value(_ localName: StaticString) -> String? {
+        bytes(localName).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Every attribute as (local name, value), in document order.
     public var all: [(name: String, value: String)] {
         guard let base else { return [] }
@@ -40,12 +60,30 @@ public struct XMLAttributes {
     }
 }
 
+/// A name libxml2 hands to a callback (NUL-terminated UTF-8), valid only during it: compared
+/// in place, made a String only when asked. One String per element name was most of what the
+/// GraphML reader spent besides building the graph.
+public struct XMLName {
+    fileprivate let p: UnsafePointer<UInt8>?
+
+    /// Byte equality with a literal.
+    @inline(__always)
+    public func equals(_ s: StaticString) -> Bool {
+        guard let p else { return s.utf8CodeUnitCount == 0 }
+        return strcmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(s.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    public var isEmpty: Bool { p == nil || p!.pointee == 0 }
+    public var string: String { p.map { String(cString: $0) } ?? "" }
+}
+
 /// Receives the events of `XMLReader`. Throwing from a callback stops the parse; `parse`
 /// rethrows that error.
 public protocol XMLEventHandler: AnyObject {
-    /// A start tag: its local name (namespace prefix dropped) and namespace URI (`""` when none).
-    func startElement(localName: String, namespace: String, attributes: XMLAttributes, line: Int) throws
-    func endElement(localName: String) throws
+    /// A start tag: its local name (namespace prefix dropped) and namespace URI (empty when none).
+    func startElement(localName: XMLName, namespace: XMLName, attributes: XMLAttributes, line: Int) throws
+    func endElement(localName: XMLName) throws
     /// Decoded character data (entities and character references resolved). libxml2 may split
     /// one text node into several calls: accumulate.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws
@@ -105,18 +143,19 @@ public enum XMLReader {
         sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             let box = Unmanaged<HandlerBox>.fromOpaque(ctx!).takeUnretainedValue()
             guard box.error == nil, let localname else { return }
-            let name = String(cString: localname)
-            let ns = uri.map { String(cString: $0) } ?? ""
             let attrs = XMLAttributes(base: attributes, count: Int(nbAttributes))
             let line = box.context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
-            do { try box.handler.startElement(localName: name, namespace: ns, attributes: attrs, line: line) } catch {
+            do {
+                try box.handler.startElement(localName: XMLName(p: localname), namespace: XMLName(p: uri),
+                                             attributes: attrs, line: line)
+            } catch {
                 box.fail(error)
             }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             let box = Unmanaged<HandlerBox>.fromOpaque(ctx!).takeUnretainedValue()
             guard box.error == nil, let localname else { return }
-            do { try box.handler.endElement(localName: String(cString: localname)) } catch { box.fail(error) }
+            do { try box.handler.endElement(localName: XMLName(p: localname)) } catch { box.fail(error) }
         }
         sax.characters = { ctx, chars, len in
             let box = Unmanaged<HandlerBox>.fromOpaque(ctx!).takeUnretainedValue()

@@ -1,5 +1,10 @@
 import GraphModel
 import LibXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a GraphML file written by `GraphMLSerializer` (or any GraphML using the same
 /// `attr.name`s) back into a `KnowledgeGraph`, streaming through libxml2's SAX2 parser.
@@ -21,9 +26,9 @@ enum GraphMLReader {
     private final class Handler: XMLEventHandler {
         let path: String
         var graph = KnowledgeGraph()
-        /// key id → attribute, for each domain.
-        var nodeKeys: [String: GraphML.NodeAttr] = [:]
-        var edgeKeys: [String: GraphML.EdgeAttr] = [:]
+        /// key id bytes → value slot, for each domain, in document order.
+        var nodeKeys: [(id: [UInt8], slot: Int)] = []
+        var edgeKeys: [(id: [UInt8], slot: Int)] = []
 
         enum Current { case none, node, edge }
         var current = Current.none
@@ -43,59 +48,62 @@ enum GraphMLReader {
             .malformed(path: path, line: line, format: "graphml", reason: reason)
         }
 
-        func startElement(localName: String, namespace: String, attributes: XMLAttributes, line: Int) throws {
+        func startElement(localName: XMLName, namespace: XMLName, attributes: XMLAttributes, line: Int) throws {
             if inData { foreignDepth += 1; return }
-            guard namespace == GraphML.namespace || namespace.isEmpty else { return }
-            switch localName {
-            case "key":
-                guard let id = attributes["id"] else { throw fail("<key> without id", line: line) }
-                let name = attributes["attr.name"] ?? ""
-                switch attributes["for"] ?? "all" {
-                case "node": if let a = nodeAttr(name) { nodeKeys[id] = a }
-                case "edge": if let a = edgeAttr(name) { edgeKeys[id] = a }
-                case "all":
-                    if let a = nodeAttr(name) { nodeKeys[id] = a }
-                    if let a = edgeAttr(name) { edgeKeys[id] = a }
-                default: break
-                }
-            case "node":
-                guard let id = attributes["id"] else { throw fail("<node> without id", line: line) }
+            guard namespace.isEmpty || namespace.equals("http://graphml.graphdrawing.org/xmlns") else { return }
+            if localName.equals("data") {
+                inData = true
+                text.removeAll(keepingCapacity: true)
+                guard current != .none, let key = attributes.bytes("key") else { dataSlot = nil; return }
+                dataSlot = slot(key, current == .node ? nodeKeys : edgeKeys)
+            } else if localName.equals("node") {
+                guard let id = attributes.value("id") else { throw fail("<node> without id", line: line) }
                 current = .node; self.id = id; self.line = line
                 for i in 0..<values.count { values[i] = nil }
-            case "edge":
-                guard let s = attributes["source"], let t = attributes["target"] else {
+            } else if localName.equals("edge") {
+                guard let s = attributes.value("source"), let t = attributes.value("target") else {
                     throw fail("<edge> without source or target", line: line)
                 }
                 current = .edge; source = s; target = t; self.line = line
                 for i in 0..<values.count { values[i] = nil }
-            case "data":
-                inData = true
-                text.removeAll(keepingCapacity: true)
-                let key = attributes["key"] ?? ""
-                switch current {
-                case .node: dataSlot = nodeKeys[key]?.rawValue
-                case .edge: dataSlot = edgeKeys[key]?.rawValue
-                case .none: dataSlot = nil
+            } else if localName.equals("key") {
+                guard let id = attributes.value("id") else { throw fail("<key> without id", line: line) }
+                let name = attributes.value("attr.name") ?? ""
+                switch attributes.value("for") ?? "all" {
+                case "node": if let a = nodeAttr(name) { nodeKeys.append((Array(id.utf8), a.rawValue)) }
+                case "edge": if let a = edgeAttr(name) { edgeKeys.append((Array(id.utf8), a.rawValue)) }
+                case "all":
+                    if let a = nodeAttr(name) { nodeKeys.append((Array(id.utf8), a.rawValue)) }
+                    if let a = edgeAttr(name) { edgeKeys.append((Array(id.utf8), a.rawValue)) }
+                default: break
                 }
-            default: break
             }
         }
 
-        func endElement(localName: String) throws {
+        /// The value slot of a `<data key=...>`: a linear scan of at most a few keys, comparing
+        /// bytes (no String, no hashing per `<data>`). A later `<key>` with the same id wins.
+        @inline(__always)
+        func slot(_ key: UnsafeBufferPointer<UInt8>, _ keys: [(id: [UInt8], slot: Int)]) -> Int? {
+            if key.isEmpty { return keys.last(where: { $0.id.isEmpty })?.slot }
+            for k in keys.reversed() where k.id.count == key.count {
+                if k.id.withUnsafeBufferPointer({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) { return k.slot }
+            }
+            return nil
+        }
+
+        func endElement(localName: XMLName) throws {
             if inData {
                 if foreignDepth > 0 { foreignDepth -= 1; return }
                 if let slot = dataSlot { values[slot] = String(decoding: text, as: UTF8.self) }
                 inData = false; dataSlot = nil
                 return
             }
-            switch localName {
-            case "node" where current == .node:
+            if current == .node && localName.equals("node") {
                 graph.add(try makeNode())
                 current = .none
-            case "edge" where current == .edge:
+            } else if current == .edge && localName.equals("edge") {
                 graph.add(try makeEdge())
                 current = .none
-            default: break
             }
         }
 
@@ -113,7 +121,11 @@ enum GraphMLReader {
 
         func list(_ s: String?) -> Set<String> {
             guard let s, !s.isEmpty else { return [] }
-            return Set(s.split(separator: "|", omittingEmptySubsequences: true).map(String.init))
+            // Most lists hold one item: no split, no intermediate arrays.
+            if !s.utf8.contains(0x7C) { return [s] }
+            var out = Set<String>()
+            for part in s.utf8.split(separator: 0x7C, omittingEmptySubsequences: true) { out.insert(String(Substring(part))) }
+            return out
         }
 
         func makeNode() throws -> Node {

@@ -108,6 +108,19 @@ struct JSONParser {
         throw fail("unterminated string", at: start)
     }
 
+    /// Skips a string without decoding it (`@id`s and unknown keys: most of the bytes).
+    mutating func skipString() throws {
+        try expect(0x22)
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            i += 1
+            if c == 0x22 { return }
+            if c == 0x5C { i += 1 }
+        }
+        throw fail("unterminated string", at: start)
+    }
+
     mutating func hex4() throws -> UInt32 {
         guard i + 4 <= b.count else { throw fail("short \\u escape") }
         var v: UInt32 = 0
@@ -164,7 +177,7 @@ struct JSONParser {
         ws()
         guard i < b.count else { throw fail("expected a value before the end of the file") }
         switch b[i] {
-        case 0x22: _ = try string()
+        case 0x22: try skipString()
         case 0x7B:
             i += 1
             if take(0x7D) { return }
