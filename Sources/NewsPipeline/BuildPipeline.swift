@@ -78,46 +78,67 @@ public enum BuildPipeline {
         var batch: [Article] = []
         batch.reserveCapacity(options.batchSize)
 
+        // Reading and extraction overlap: while the workers extract one batch, this thread reads
+        // the next, then merges the finished batch (in batch order, so the result is the same).
+        var pending: (group: DispatchGroup, out: ResultSlots<(String, PartialGraph)>, n: Int)?
+        func collect() {
+            guard let p = pending else { return }
+            p.group.wait()
+            for i in 0..<p.n {
+                let (lang, partial) = p.out.get(i)
+                merger.add(partial)
+                result.languages[lang, default: 0] += 1
+                if keepPartials { result.partials.append((lang, partial)) }
+            }
+            result.articles += p.n
+            pending = nil
+        }
         func flush() {
             let n = batch.count
             guard n > 0 else { return }
             let input = batch
+            batch = []
+            batch.reserveCapacity(options.batchSize)
             let out = ResultSlots<(String, PartialGraph)>(count: n)
             let jobs = min(options.jobs, n)
-            DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                var i = w
-                while i < n {
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: jobs) { w in
+                    var i = w
                     let x = workers[w]
-                    let lang = language(of: input[i], options: options, extractor: x)
-                    out.set(i, (lang, x.extract(input[i], language: lang)))
-                    i += jobs
+                    while i < n {
+                        let lang = language(of: input[i], options: options, extractor: x)
+                        out.set(i, (lang, x.extract(input[i], language: lang)))
+                        i += jobs
+                    }
                 }
             }
-            for i in 0..<n {
-                let (lang, p) = out.get(i)
-                merger.add(p)
-                result.languages[lang, default: 0] += 1
-                if keepPartials { result.partials.append((lang, p)) }
-            }
-            result.articles += n
-            batch.removeAll(keepingCapacity: true)
+            collect()
+            pending = (group, out, n)
         }
 
-        let summary = try CorpusReader(paths: paths).forEach { r in
-            switch r {
-            case .success(let a):
-                batch.append(a)
-                if batch.count >= options.batchSize {
-                    flush()
-                    progress(result.articles, 0)
+        let summary: CorpusReader.Summary
+        do {
+            summary = try CorpusReader(paths: paths).forEach { r in
+                switch r {
+                case .success(let a):
+                    batch.append(a)
+                    if batch.count >= options.batchSize {
+                        flush()
+                        progress(result.articles, 0)
+                    }
+                case .failure(let e):
+                    if options.strict { throw BuildError(description: "\(e)") }
+                    warn("\(e)")
+                    result.skipped += 1
                 }
-            case .failure(let e):
-                if options.strict { throw BuildError(description: "\(e)") }
-                warn("\(e)")
-                result.skipped += 1
             }
+        } catch {
+            pending?.group.wait()  // no worker outlives a failed build
+            throw error
         }
         flush()
+        collect()
         result.bytes = summary.bytesRead
         result.graph = merger.finish()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
