@@ -155,11 +155,9 @@ final class ExportTests: XCTestCase {
     }
 
     func testJSONStringEscapesControlCharacters() throws {
-        let dir = try makeTemporaryDirectory()
-        let out = try OutputFile(path: dir + "/s.json")
-        try JSONLDSerializer.string("a\"b\\c\nd\te\u{8}\u{C}\r\u{1}é🚀", to: out)
-        try out.commit()
-        XCTAssertEqual(try read(dir + "/s.json"), #""a\"b\\c\nd\te\b\f\r\u0001é🚀""#)
+        let b = ByteBuilder()
+        JSONLDSerializer.string("a\"b\\c\nd\te\u{8}\u{C}\r\u{1}é🚀", to: b)
+        XCTAssertEqual(String(decoding: b.bytes, as: UTF8.self), #""a\"b\\c\nd\te\b\f\r\u0001é🚀""#)
     }
 
     func testNeo4jCSVQuotingAndHeaders() throws {

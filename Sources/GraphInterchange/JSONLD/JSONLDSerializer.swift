@@ -22,134 +22,190 @@ struct JSONLDSerializer: GraphSerializer {
         return []
     }
 
+    /// Elements formatted per chunk on every core (`ParallelChunks`), written in order.
     static func write(_ g: PreparedGraph, to out: OutputFile) throws {
         try out.text("{\n")
         try out.text(JSONLD.context)
         try out.text(",\n  \"@graph\": [")
-        var first = true
-        func next() throws {
-            try out.text(first ? "\n    " : ",\n    ")
-            first = false
-        }
-        for n in g.nodes {
-            try next()
-            try out.text("{\"@id\": ")
-            try string(JSONLD.nodeIRI(n.id), to: out)
-            try out.text(", \"@type\": ")
-            try string(n.type.rawValue, to: out)
-            try out.text(", \"identifier\": ")
-            try string(n.id, to: out)
-            try out.text(", \"name\": ")
-            try string(n.label, to: out)
-            if !n.aliases.isEmpty {
-                try out.text(", \"alternateName\": ")
-                try array(n.aliases, to: out)
+        let nodes = g.nodes, edges = g.edges
+        let write: (ByteBuilder) throws -> Void = { b in try out.bytes(b.bytes) }
+        try ParallelChunks.run(count: nodes.count, chunk: 2048, format: { r, b in
+            for i in r {
+                b.append(i == 0 ? "\n    " : ",\n    ")
+                node(nodes[i], to: b)
             }
-            if !n.sources.isEmpty {
-                try out.text(", \"sources\": ")
-                try array(n.sources, to: out)
+        }, write: write)
+        try ParallelChunks.run(count: edges.count, chunk: 2048, format: { r, b in
+            for i in r {
+                b.append(i == 0 && nodes.isEmpty ? "\n    " : ",\n    ")
+                edge(edges[i], to: b)
             }
-            if let k = n.kind {
-                try out.text(", \"kind\": ")
-                try string(k, to: out)
-            }
-            if let d = n.date {
-                try out.text(", \"date\": ")
-                try string(d, to: out)
-            }
-            if let a = n.amount {
-                try out.text(", \"amount\": {\"@id\": ")
-                try string(JSONLD.amountIRI(n.id), to: out)
-                try out.text(", \"value\": ")
-                try out.text(ExportText.number(a))
-                if let c = n.currency {
-                    try out.text(", \"currency\": ")
-                    try string(c, to: out)
-                }
-                try out.byte(0x7D)
-            } else if let c = n.currency {
-                try out.text(", \"currency\": ")
-                try string(c, to: out)
-            }
-            try out.byte(0x7D)
-        }
-        for e in g.edges {
-            try next()
-            try out.text("{\"@id\": ")
-            try string(JSONLD.edgeIRI(e), to: out)
-            try out.text(JSONLD.hasRole(e.type) ? ", \"@type\": [\"Edge\", \"OrganizationRole\"]" : ", \"@type\": \"Edge\"")
-            try out.text(", \"source\": ")
-            try string(JSONLD.nodeIRI(e.source), to: out)
-            try out.text(", \"target\": ")
-            try string(JSONLD.nodeIRI(e.target), to: out)
-            try out.text(", \"edgeType\": ")
-            try string(e.type.rawValue, to: out)
-            if let r = e.primaryRole {
-                try out.text(", \"roleName\": ")
-                try string(r, to: out)
-            }
-            if !e.roles.isEmpty {
-                try out.text(", \"roles\": ")
-                try array(e.roles, to: out)
-            }
-            if !e.sources.isEmpty {
-                try out.text(", \"sources\": ")
-                try array(e.sources, to: out)
-            }
-            if let ev = e.evidence {
-                try out.text(", \"evidence\": ")
-                try string(ev.sentence, to: out)
-                try out.text(", \"evidenceArticle\": ")
-                try string(ev.article, to: out)
-                try out.text(", \"evidenceStart\": ")
-                try out.int(ev.start)
-                try out.text(", \"evidenceEnd\": ")
-                try out.int(ev.end)
-            }
-            try out.byte(0x7D)
-        }
-        try out.text(first ? "]\n}\n" : "\n  ]\n}\n")
+        }, write: write)
+        try out.text(nodes.isEmpty && edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    static func array(_ s: Set<String>, to out: OutputFile) throws {
-        try out.byte(0x5B)
-        for (i, item) in ExportText.sorted(s).enumerated() {
-            if i > 0 { try out.text(", ") }
-            try string(item, to: out)
+    static func node(_ n: Node, to b: ByteBuilder) {
+        b.append("{\"@id\": ")
+        iri(JSONLD.nodePrefix, n.id, to: b)
+        b.append(", \"@type\": ")
+        string(n.type.rawValue, to: b)
+        b.append(", \"identifier\": ")
+        string(n.id, to: b)
+        b.append(", \"name\": ")
+        string(n.label, to: b)
+        if !n.aliases.isEmpty {
+            b.append(", \"alternateName\": ")
+            array(n.aliases, to: b)
         }
-        try out.byte(0x5D)
+        if !n.sources.isEmpty {
+            b.append(", \"sources\": ")
+            array(n.sources, to: b)
+        }
+        if let k = n.kind {
+            b.append(", \"kind\": ")
+            string(k, to: b)
+        }
+        if let d = n.date {
+            b.append(", \"date\": ")
+            string(d, to: b)
+        }
+        if let a = n.amount {
+            b.append(", \"amount\": {\"@id\": ")
+            iri(JSONLD.nodePrefix, n.id, suffix: "/amount", to: b)
+            b.append(", \"value\": ")
+            b.append(ExportText.number(a))
+            if let c = n.currency {
+                b.append(", \"currency\": ")
+                string(c, to: b)
+            }
+            b.byte(0x7D)
+        } else if let c = n.currency {
+            b.append(", \"currency\": ")
+            string(c, to: b)
+        }
+        b.byte(0x7D)
     }
 
-    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, ... or `\u00XX`;
-    /// everything else as raw UTF-8. Works on bytes.
-    static func string(_ s: String, to out: OutputFile) throws {
-        try out.byte(0x22)
+    static func edge(_ e: Edge, to b: ByteBuilder) {
+        b.append("{\"@id\": \"")
+        b.append(JSONLD.edgePrefix)
+        iriSafe(e.source, to: b)
+        b.byte(0x2F)
+        b.append(e.type.rawValue)
+        b.byte(0x2F)
+        iriSafe(e.target, to: b)
+        b.byte(0x22)
+        b.append(JSONLD.hasRole(e.type) ? ", \"@type\": [\"Edge\", \"OrganizationRole\"]" : ", \"@type\": \"Edge\"")
+        b.append(", \"source\": ")
+        iri(JSONLD.nodePrefix, e.source, to: b)
+        b.append(", \"target\": ")
+        iri(JSONLD.nodePrefix, e.target, to: b)
+        b.append(", \"edgeType\": ")
+        string(e.type.rawValue, to: b)
+        if let r = e.primaryRole {
+            b.append(", \"roleName\": ")
+            string(r, to: b)
+        }
+        if !e.roles.isEmpty {
+            b.append(", \"roles\": ")
+            array(e.roles, to: b)
+        }
+        if !e.sources.isEmpty {
+            b.append(", \"sources\": ")
+            array(e.sources, to: b)
+        }
+        if let ev = e.evidence {
+            b.append(", \"evidence\": ")
+            string(ev.sentence, to: b)
+            b.append(", \"evidenceArticle\": ")
+            string(ev.article, to: b)
+            b.append(", \"evidenceStart\": ")
+            b.int(ev.start)
+            b.append(", \"evidenceEnd\": ")
+            b.int(ev.end)
+        }
+        b.byte(0x7D)
+    }
+
+    /// `"<prefix><id, percent-encoded><suffix>"`: what `JSONLD.nodeIRI` spells, without building
+    /// it. Percent-encoding leaves nothing JSON must escape (`"`, `\\`, controls are encoded).
+    @inline(__always)
+    static func iri(_ prefix: String, _ id: String, suffix: StaticString = "", to b: ByteBuilder) {
+        b.byte(0x22)
+        b.append(prefix)
+        iriSafe(id, to: b)
+        b.append(suffix)
+        b.byte(0x22)
+    }
+
+    /// `JSONLD.iriSafe` written into `b`.
+    static func iriSafe(_ s: String, to b: ByteBuilder) {
         var s = s
-        try s.withUTF8 { u in
-            let raw = UnsafeRawBufferPointer(u)
+        s.withUTF8 { u in
+            var start = 0
+            for i in 0..<u.count where JSONLD.needsPercent(u[i]) {
+                b.append(UnsafeBufferPointer(rebasing: u[start..<i]))
+                let hex: StaticString = "0123456789ABCDEF"
+                b.byte(0x25)
+                b.byte(hex.utf8Start[Int(u[i] >> 4)])
+                b.byte(hex.utf8Start[Int(u[i] & 15)])
+                start = i + 1
+            }
+            b.append(UnsafeBufferPointer(rebasing: u[start..<u.count]))
+        }
+    }
+
+    /// A JSON array of a set's items in byte order (no array built for one or two items).
+    static func array(_ s: Set<String>, to b: ByteBuilder) {
+        b.byte(0x5B)
+        switch s.count {
+        case 0: break
+        case 1: string(s.first!, to: b)
+        case 2:
+            var it = s.makeIterator()
+            var x = it.next()!, y = it.next()!
+            if ExportText.less(y, x) { swap(&x, &y) }
+            string(x, to: b)
+            b.append(", ")
+            string(y, to: b)
+        default:
+            for (i, item) in ExportText.sorted(s).enumerated() {
+                if i > 0 { b.append(", ") }
+                string(item, to: b)
+            }
+        }
+        b.byte(0x5D)
+    }
+
+    /// A JSON string: `"` and `\\` escaped, control characters as `\\n`, `\\t`, ... or `\\u00XX`;
+    /// everything else as raw UTF-8. Works on bytes.
+    static func string(_ s: String, to b: ByteBuilder) {
+        b.byte(0x22)
+        var s = s
+        s.withUTF8 { u in
             var start = 0
             for i in 0..<u.count {
-                let b = u[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                try out.bytes(UnsafeRawBufferPointer(rebasing: raw[start..<i]))
-                try out.byte(0x5C)
-                switch b {
-                case 0x22, 0x5C: try out.byte(b)
-                case 0x0A: try out.byte(0x6E)
-                case 0x0D: try out.byte(0x72)
-                case 0x09: try out.byte(0x74)
-                case 0x08: try out.byte(0x62)
-                case 0x0C: try out.byte(0x66)
+                let c = u[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                b.append(UnsafeBufferPointer(rebasing: u[start..<i]))
+                b.byte(0x5C)
+                switch c {
+                case 0x22, 0x5C: b.byte(c)
+                case 0x0A: b.byte(0x6E)
+                case 0x0D: b.byte(0x72)
+                case 0x09: b.byte(0x74)
+                case 0x08: b.byte(0x62)
+                case 0x0C: b.byte(0x66)
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    try out.text("u00")
-                    try out.byte(hex[Int(b >> 4)])
-                    try out.byte(hex[Int(b & 15)])
+                    let hex: StaticString = "0123456789abcdef"
+                    b.append("u00")
+                    b.byte(hex.utf8Start[Int(c >> 4)])
+                    b.byte(hex.utf8Start[Int(c & 15)])
                 }
                 start = i + 1
             }
-            try out.bytes(UnsafeRawBufferPointer(rebasing: raw[start..<u.count]))
+            b.append(UnsafeBufferPointer(rebasing: u[start..<u.count]))
         }
-        try out.byte(0x22)
+        b.byte(0x22)
     }
 }
