@@ -106,5 +106,10 @@ final class UnseenArticleTests: XCTestCase {
         XCTAssertEqual(g.nodes["deal:investment--volvo--northvolt"]?.currency, "SEK")
         XCTAssertFalse(g.nodes.keys.contains { $0.contains("bmw") && $0.hasPrefix("deal:") })
         XCTAssertEqual(g.edges[EdgeKey(source: "person:peter-carlsson", type: .role, target: "org:northvolt")]?.roles, ["ceo", "founder"])
+        // A price per share is not the amount, a valuation of the target is; a denied bid makes no deal.
+        XCTAssertEqual(g.nodes["deal:acquisition--cisco--splunk"]?.amount, 28e9)
+        XCTAssertFalse(g.nodes.keys.contains { $0.hasPrefix("deal:") && $0.contains("palo-alto") })
+        XCTAssertNotNil(g.nodes["deal:partnership--cisco_microsoft"])
+        XCTAssertNil(g.edges[EdgeKey(source: "person:samik-chatterjee", type: .role, target: "org:jpmorgan-chase")])
     }
 }
