@@ -234,40 +234,40 @@ struct JSONParser {
         var sentence: String?, article: String?, start: Int?, end: Int?
         if !take(0x7D) {
             repeat {
-                let key = try string()
+                let key = try itemKey()
                 try expect(0x3A)
                 switch key {
-                case "@type": types = try strings()
-                case "identifier": identifier = try string()
-                case "name": name = try string()
-                case "alternateName": aliases = try strings()
-                case "sources": sources = try strings()
-                case "kind": kind = try string()
-                case "date": date = try string()
-                case "currency": currency = try string()
-                case "amount":
+                case .type: types = try strings()
+                case .identifier: identifier = try string()
+                case .name: name = try string()
+                case .alternateName: aliases = try strings()
+                case .sources: sources = try strings()
+                case .kind: kind = try string()
+                case .date: date = try string()
+                case .currency: currency = try string()
+                case .amount:
                     try expect(0x7B)
                     if !take(0x7D) {
                         repeat {
-                            let k = try string()
+                            let k = try itemKey()
                             try expect(0x3A)
                             switch k {
-                            case "value": amount = try double()
-                            case "currency": currency = try string()
+                            case .value: amount = try double()
+                            case .currency: currency = try string()
                             default: try skipValue()
                             }
                         } while take(0x2C)
                         try expect(0x7D)
                     }
-                case "source": source = try string()
-                case "target": target = try string()
-                case "edgeType": edgeType = try string()
-                case "roleName": roleName = try string()
-                case "roles": roles = try strings()
-                case "evidence": sentence = try string()
-                case "evidenceArticle": article = try string()
-                case "evidenceStart": start = try int()
-                case "evidenceEnd": end = try int()
+                case .source: source = try string()
+                case .target: target = try string()
+                case .edgeType: edgeType = try string()
+                case .roleName: roleName = try string()
+                case .roles: roles = try strings()
+                case .evidence: sentence = try string()
+                case .evidenceArticle: article = try string()
+                case .evidenceStart: start = try int()
+                case .evidenceEnd: end = try int()
                 default: try skipValue()
                 }
             } while take(0x2C)
@@ -294,21 +294,78 @@ struct JSONParser {
         }
     }
 
-    /// `urn:newsgraph:org:openai` → `org:openai` (percent-decoded).
+    /// `urn:newsgraph:org:openai` → `org:openai` (percent-decoded), on bytes.
     func nodeID(_ iri: String, at: Int) throws -> String {
-        guard iri.hasPrefix(JSONLD.nodePrefix) else { throw fail("edge endpoint '\(iri)' is not a urn:newsgraph: IRI", at: at) }
-        let rest = iri.dropFirst(JSONLD.nodePrefix.count)
-        guard rest.utf8.contains(0x25) else { return String(rest) }
-        var out: [UInt8] = []
-        var u = Array(rest.utf8)[...]
-        while let c = u.popFirst() {
-            if c == 0x25, u.count >= 2, let v = UInt8(String(decoding: u.prefix(2), as: UTF8.self), radix: 16) {
-                out.append(v)
-                u = u.dropFirst(2)
-            } else {
-                out.append(c)
+        let prefix: StaticString = "urn:newsgraph:"
+        var iri = iri
+        let id: String? = iri.withUTF8 { u in
+            let p = prefix.utf8CodeUnitCount
+            guard u.count >= p, memcmp(u.baseAddress!, prefix.utf8Start, p) == 0 else { return nil }
+            let rest = UnsafeBufferPointer(rebasing: u[p...])
+            guard rest.contains(0x25) else { return String(decoding: rest, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(rest.count)
+            var k = 0
+            while k < rest.count {
+                if rest[k] == 0x25, k + 2 < rest.count, let hi = hexValue(rest[k + 1]), let lo = hexValue(rest[k + 2]) {
+                    out.append(hi << 4 | lo)
+                    k += 3
+                } else {
+                    out.append(rest[k])
+                    k += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        guard let id else { throw fail("edge endpoint '\(iri)' is not a urn:newsgraph: IRI", at: at) }
+        return id
+    }
+
+    private func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x41...0x46: c - 0x41 + 10
+        case 0x61...0x66: c - 0x61 + 10
+        default: nil
+        }
+    }
+
+    /// An object key of a `@graph` item, matched on its bytes (no String per key).
+    mutating func itemKey() throws -> ItemKey {
+        ws()
+        guard i < b.count, b[i] == 0x22 else { _ = try string(); return .other }
+        var j = i + 1
+        while j < b.count, b[j] != 0x22, b[j] != 0x5C { j += 1 }
+        if j < b.count, b[j] == 0x22 {
+            let k = ItemKey(UnsafeBufferPointer(rebasing: b[(i + 1)..<j]))
+            i = j + 1
+            return k
+        }
+        var s = try string()  // escapes: decode first
+        return s.withUTF8 { ItemKey($0) }
+    }
+}
+
+/// The keys `JSONParser.item` reads.
+enum ItemKey {
+    case type, identifier, name, alternateName, sources, kind, date, currency, amount, value, source, target
+    case edgeType, roleName, roles, evidence, evidenceArticle, evidenceStart, evidenceEnd, other
+
+    private static let table: [(StaticString, ItemKey)] = [
+        ("@type", .type), ("identifier", .identifier), ("name", .name), ("alternateName", .alternateName),
+        ("sources", .sources), ("kind", .kind), ("date", .date), ("currency", .currency), ("amount", .amount),
+        ("value", .value), ("source", .source), ("target", .target), ("edgeType", .edgeType),
+        ("roleName", .roleName), ("roles", .roles), ("evidence", .evidence), ("evidenceArticle", .evidenceArticle),
+        ("evidenceStart", .evidenceStart), ("evidenceEnd", .evidenceEnd),
+    ]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for (name, key) in ItemKey.table where name.utf8CodeUnitCount == bytes.count {
+            if bytes.count == 0 || memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0 {
+                self = key
+                return
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        self = .other
     }
 }
