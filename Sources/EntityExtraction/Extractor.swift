@@ -162,7 +162,8 @@ struct ArticleExtraction {
                         var j = last + 1
                         var words: [String] = []
                         while j < toks.count, toks[j].kind == .word, !["at", "in", "for", "with", "once", "and"].contains(toks[j].lower), words.count < 4 {
-                            words.append(toks[j].lower)
+                            // "chef för bolagets AI-verksamhet": the reference is not part of the title.
+                            if rules.referenceIndex[toks[j].lower] == nil { words.append(toks[j].lower) }
                             j += 1
                         }
                         if words.isEmpty { i += 1; continue }
@@ -583,10 +584,15 @@ struct ArticleExtraction {
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
                     let pronoun = r.count == 1 && Self.pronouns.contains(r[0])
+                    // A genitive reference ("bolagets", "the company's") takes the nearest company named
+                    // before it in the sentence, like a possessive; other noun phrases the first.
+                    let genitiveRef = !pronoun && (toks[i + r.count - 1].genitive
+                        || r.count == 1 && r[0].hasSuffix("s") && rules.referenceIndex[String(r[0].dropLast())] != nil)
                     // A pronoun stands for the nearest company before it, named or referred to; a
                     // definite noun phrase for the first company named in its sentence.
                     let before = out.filter { $0.end < i && (pronoun || !$0.viaReference) }
-                    if let e = antecedent(s, before: i, phrase: phrase, pronoun: pronoun, sentenceArgs: before, avoid: pronoun ? [] : usedHere) {
+                    if let e = antecedent(s, before: i, phrase: phrase, pronoun: pronoun, nearest: pronoun || genitiveRef,
+                                          sentenceArgs: before, avoid: pronoun ? [] : usedHere) {
                         if !pronoun {
                             usedHere.insert(e)
                             referenceMemory[phrase] = (e, s)
@@ -623,13 +629,15 @@ struct ArticleExtraction {
     /// The company a reference at token `i` of sentence `s` stands for: what the same phrase named
     /// before ("the lab"), the nearest company before it in the sentence, else the most named
     /// company of the nearest earlier sentence naming one (each reference of a sentence a different one).
-    func antecedent(_ s: Int, before i: Int, phrase: String, pronoun: Bool = false, sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
-        if let (e, at) = referenceMemory[phrase], at < s, s - at <= 4, sentences[at].paragraph == sentences[s].paragraph,
-           !avoid.contains(e) { return e }
+    func antecedent(_ s: Int, before i: Int, phrase: String, pronoun: Bool = false, nearest: Bool = false,
+                    sentenceArgs: [Arg], avoid: Set<Int>) -> Int? {
+        // What the same phrase named a few sentences before, unless a headline (a new section) lies between.
+        if let (e, at) = referenceMemory[phrase], at < s, s - at <= 4, !avoid.contains(e),
+           !((at + 1)..<s).contains(where: { isHeadline($0) }) { return e }
         // A pronoun ("its") stands for the nearest company before it; a definite noun phrase
         // ("the company") for the sentence's subject, its first company.
         let inSentence = sentenceArgs.filter { a in a.entity.map { entities[$0].type == .organization && !avoid.contains($0) } ?? false }
-        if let a = pronoun ? inSentence.last : inSentence.first { return a.entity }
+        if let a = nearest ? inSentence.last : inSentence.first { return a.entity }
         // "the start-up": the company the text introduced as a start-up, most recently.
         let noun = String(phrase.split(separator: " ").last ?? "")
         if phrase.utf8.contains(0x20) {
@@ -651,6 +659,12 @@ struct ArticleExtraction {
             t -= 1
         }
         return topic.flatMap { avoid.contains($0) ? nil : $0 }
+    }
+
+    /// A line of its own without final punctuation: a headline or section title.
+    func isHeadline(_ s: Int) -> Bool {
+        guard let last = sentences[s].tokens.last else { return false }
+        return last.kind != .punct || ![".", "!", "?", "\"", "”", "»", "“"].contains(last.text)
     }
 
     /// The company the article is about: the first named in the headline, else the most named.

@@ -380,7 +380,7 @@ extension ArticleExtraction {
                         org = e
                     }
                     org = org ?? explicitOrg
-                } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 5 }),
+                } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 8 }),
                           toks[(mentions[pm].last + 1)..<tFirst].contains(where: { ["as", "becomes", "become", "blir", "wird", "devient", "restera", "serves", "är", "est", "ist", "is"].contains($0.lower) }) {
                     person = mentions[pm].entity
                     org = explicitOrg
