@@ -11,6 +11,7 @@ struct Knowledge: Sendable {
         var hedges: [[String]]
         var competition: [[String]]
         var references: [[String]]
+        var pluralReferences: [[String]] = []
         var productCues: [String]
         var money: MoneyReader
         /// German capitalizes every noun: a capitalized cue noun there still breaks a name.
@@ -121,7 +122,7 @@ struct Knowledge: Sendable {
             let commaDecimal = p.code != "en"
             rules[p.code] = Rules(code: p.code, titles: titles.sorted { $0.phrase.count > $1.phrase.count },
                                   triggers: p.dealTriggers, hedges: p.hedges, competition: p.competition,
-                                  references: p.references.sorted { $0.count > $1.count }, productCues: p.productCues,
+                                  references: p.references.sorted { $0.count > $1.count }, pluralReferences: p.pluralReferences, productCues: p.productCues,
                                   money: MoneyReader(currencies: p.currencies + (english?.currencies.filter { $0.phrase.count == 1 && $0.phrase[0].count <= 3 } ?? []),
                                                      scales: p.amountWords, decimalComma: commaDecimal),
                                   capitalizesNouns: p.capitalizesNouns, determiners: p.determiners,

@@ -31,6 +31,8 @@ public struct LanguagePack: Sendable {
     public var personCues: [String] = []
     /// Definite references to a company already named: `the company`, `företaget`, `la start-up`.
     public var references: [[String]] = []
+    /// References to two companies at once (`+the pair` in references.txt): the partners of the last deal.
+    public var pluralReferences: [[String]] = []
     /// Lines of boilerplate whose names do not count (`read more`, `läs också`).
     public var boilerplate: [[String]] = []
     public var companies: [LexiconEntry] = []
@@ -114,7 +116,9 @@ public struct LanguagePack: Sendable {
         }
         productCues = try lines("product-cues.txt").map { $0.1.lowercased() }
         personCues = try lines("person-cues.txt").map { $0.1.lowercased() }
-        references = try lines("references.txt").map { words($0.1) }
+        let refLines = try lines("references.txt")
+        references = refLines.filter { !$0.1.hasPrefix("+") }.map { words($0.1) }
+        pluralReferences = refLines.filter { $0.1.hasPrefix("+") }.map { words(String($0.1.dropFirst())) }
         boilerplate = try lines("boilerplate.txt").map { words($0.1) }
         determiners = Set(try lines("determiners.txt").flatMap { words($0.1) })
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("pack.json").path),

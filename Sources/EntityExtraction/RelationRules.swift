@@ -265,6 +265,19 @@ extension ArticleExtraction {
                     subject = before[0]
                     rivals = Array(before.dropFirst())
                 }
+                // "The deal puts the pair in competition with Kestrel": both partners of the last deal.
+                if subject == nil, !after.isEmpty,
+                   let plural = rules.pluralReferences.first(where: { r in (clauseStart..<i).contains { matches(toks, $0, r) } }),
+                   !plural.isEmpty, let last = deals.last(where: { $0.kind == "partnership" || $0.kind == "merger" }) {
+                    let ai = list.firstIndex { $0.position == after[0].position }!
+                    for r in coordinated(list, from: ai, s) {
+                        guard let re = resolve(r) else { continue }
+                        for p in last.parties where p.entity != entityKey(re) {
+                            relations.append(PartialRelation(source: p.entity, type: .competesWith, target: entityKey(re), evidence: evidence(s)))
+                        }
+                    }
+                    continue
+                }
                 guard let subj = subject, let se = resolve(subj) else { continue }
                 for r in rivals {
                     guard let re = resolve(r), re != se else { continue }
