@@ -52,8 +52,6 @@ public struct Extractor: Sendable {
 }
 
 struct ArticleExtraction {
-    static let pronouns: Set<String> = ["it", "its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer", "er", "es"]
-    static let possessives: Set<String> = ["its", "sin", "sitt", "sina", "son", "sa", "ses", "seine", "seinen", "seiner", "ihre", "ihren", "ihrer"]
     let article: Article
     let b: UnsafeBufferPointer<UInt8>
     let k: Knowledge
@@ -161,7 +159,7 @@ struct ArticleExtraction {
                     if t.hasSuffix(" of") || t == "head of" {
                         var j = last + 1
                         var words: [String] = []
-                        while j < toks.count, toks[j].kind == .word, !["at", "in", "for", "with", "once", "and"].contains(toks[j].lower), words.count < 4 {
+                        while j < toks.count, toks[j].kind == .word, !k.word(toks[j].lower, is: "headstop"), words.count < 4 {
                             // "chef för bolagets AI-verksamhet": the reference is not part of the title.
                             if rules.referenceIndex[toks[j].lower] == nil { words.append(toks[j].lower) }
                             j += 1
@@ -369,7 +367,7 @@ struct ArticleExtraction {
         let toks = sentences[s].tokens
         if titleSpans[s].contains(where: { $0.1 == a - 1 }) { return true }
         if a > 0 {
-            let prev = toks[a - 1].lower.replacingOccurrences(of: ".", with: "")
+            let prev = toks[a - 1].lower
             if k.personCues.contains(prev) { return true }
             if toks[a - 1].text == ".", a > 1, k.personCues.contains(toks[a - 2].lower) { return true }
         }
@@ -571,19 +569,19 @@ struct ArticleExtraction {
                 // "bolaget Tietovirta", "the company Acme": a cue noun before a name, not a reference.
                 // ("la start-up parisienne Mirakl": an adjective may stand between.) Unless a list of
                 // names follows, as in "der Konzern SAP und Siemens Konkurrenz machen".
-                let isPronoun = r.count == 1 && Self.pronouns.contains(r[0])
+                let isPronoun = r.count == 1 && k.word(r[0], is: "pronoun")
                 let nameAt: Int? = starts.contains(i + r.count) ? i + r.count
                     : (!isPronoun && i + r.count + 1 < toks.count && starts.contains(i + r.count + 1)
                        && !toks[i + r.count].upper && !k.stopwords.contains(toks[i + r.count].lower)) ? i + r.count + 1 : nil
                 if ok, let n = nameAt {
                     let nameEnd = out.first { $0.position == n }?.end ?? n
-                    let listFollows = nameEnd + 2 < toks.count && ["und", "and", "och", "et"].contains(toks[nameEnd + 1].lower)
+                    let listFollows = nameEnd + 2 < toks.count && k.word(toks[nameEnd + 1].lower, is: "conjunction")
                         && starts.contains(nameEnd + 2)
                     if !listFollows { ok = false }
                 }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
-                    let pronoun = r.count == 1 && Self.pronouns.contains(r[0])
+                    let pronoun = r.count == 1 && k.word(r[0], is: "pronoun")
                     // A genitive reference ("bolagets", "the company's") takes the nearest company named
                     // before it in the sentence, like a possessive; other noun phrases the first.
                     let genitiveRef = !pronoun && (toks[i + r.count - 1].genitive
@@ -598,7 +596,7 @@ struct ArticleExtraction {
                             referenceMemory[phrase] = (e, s)
                         }
                         out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
-                                       genitive: toks[i + r.count - 1].genitive || Self.possessives.contains(r.last!)
+                                       genitive: toks[i + r.count - 1].genitive || k.word(r.last!, is: "possessive")
                                         || phrase.hasSuffix("s") && !phrase.hasSuffix("ss")))
                         out.sort { $0.position < $1.position }
                     }

@@ -84,6 +84,12 @@ struct Knowledge: Sendable {
     var boilerplateIndex: [String: [[String]]] = [:]
     /// Title words of every language (`ceo`, `vd`, `vorstandschef`) for trimming name runs.
     var titleWords: Set<String> = []
+    /// Function words of every pack by role (`grammar.tsv`); the rules ask `word(_:is:)`.
+    var grammar: [String: Set<String>] = [:]
+
+    /// Whether a lowercased word has a grammatical role in any pack: `word("by", is: "agent")`.
+    @inline(__always) func word(_ w: String, is role: String) -> Bool { grammar[role]?.contains(w) ?? false }
+
     /// Scale and currency words ("Millionen", "Euro"): never part of a name.
     var moneyWords: Set<String> = []
     /// Lowercased token sequence of every lexicon name and alias → entry.
@@ -98,6 +104,7 @@ struct Knowledge: Sendable {
         let english = packs.first { $0.code == "en" }
         for p in packs {
             stopwords.formUnion(p.stopwords)
+            for (role, ws) in p.grammar { grammar[role, default: []].formUnion(ws) }
             for c in p.orgCues {
                 if c.hasPrefix("*") { orgCueSuffixes.append(String(c.dropFirst())) } else { orgCueWords.insert(c) }
             }
@@ -167,6 +174,7 @@ struct Knowledge: Sendable {
         c.foldedFirstNames = fresh(foldedFirstNames); c.legalSuffixes = fresh(legalSuffixes); c.places = fresh(places)
         c.nationalities = fresh(nationalities); c.personCues = fresh(personCues); c.titleWords = fresh(titleWords)
         c.moneyWords = fresh(moneyWords); c.orgCueWords = fresh(orgCueWords)
+        c.grammar = Dictionary(uniqueKeysWithValues: grammar.map { ($0.key, fresh($0.value)) })
         c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }
         c.boilerplateIndex = Dictionary(uniqueKeysWithValues: boilerplateIndex.map { ($0.key, $0.value) })
         c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })

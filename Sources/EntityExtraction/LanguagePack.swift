@@ -8,7 +8,7 @@ public struct LanguagePack: Sendable {
     public static let files = [
         "pack.json", "stopwords.txt", "org-cues.txt", "org-designators.txt", "titles.tsv", "deal-triggers.tsv",
         "hedges.txt", "competition.txt", "amount-words.tsv", "product-cues.txt", "person-cues.txt",
-        "references.txt", "boilerplate.txt", "determiners.txt", "companies.jsonl",
+        "references.txt", "boilerplate.txt", "determiners.txt", "grammar.tsv", "companies.jsonl",
         "first-names.txt", "legal-suffixes.txt", "currencies.tsv", "countries.txt", "places.txt", "nationalities.txt",
     ]
 
@@ -39,6 +39,8 @@ public struct LanguagePack: Sendable {
     /// Articles and contracted prepositions (`the`, `die`, `zur`): a capitalized word after one is a
     /// common noun unless other evidence makes it a name.
     public var determiners: Set<String> = []
+    /// Function words by the role the rules read them in (`grammar.tsv`: `by	agent`, `and	conjunction`).
+    public var grammar: [String: Set<String>] = [:]
     /// Whether the language capitalizes every noun (`pack.json`: `"capitalizesNouns": true`).
     public var capitalizesNouns = false
     public var firstNames: Set<String> = []
@@ -121,6 +123,7 @@ public struct LanguagePack: Sendable {
         pluralReferences = refLines.filter { $0.1.hasPrefix("+") }.map { words(String($0.1.dropFirst())) }
         boilerplate = try lines("boilerplate.txt").map { words($0.1) }
         determiners = Set(try lines("determiners.txt").flatMap { words($0.1) })
+        for (_, word, cols) in try tsv("grammar.tsv") { grammar[cols[0], default: []].insert(word.lowercased()) }
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("pack.json").path),
            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             capitalizesNouns = obj["capitalizesNouns"] as? Bool ?? false
