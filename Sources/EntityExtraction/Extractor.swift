@@ -117,8 +117,11 @@ struct ArticleExtraction {
             while i < r.lowerBound { if b[i] == 0x0A { newlines += 1 }; i += 1 }
             if newlines >= 2 { paragraph += 1 }
             prevEnd = r.upperBound
-            let toks = Tokenizer.tokenize(b, r)
+            var toks = Tokenizer.tokenize(b, r)
             if toks.isEmpty { continue }
+            for j in toks.indices where toks[j].kind == .word || toks[j].text == "&" {
+                toks[j].roles = k.roleBits[toks[j].lower] ?? 0
+            }
             for t in toks where t.kind == .word && !t.upper { lowercaseWords.insert(t.lower) }
             var boiler = false
             let first = toks[0].kind == .punct ? toks[0].text : toks[0].lower
@@ -159,7 +162,7 @@ struct ArticleExtraction {
                     if t.hasSuffix(" of") || t == "head of" {
                         var j = last + 1
                         var words: [String] = []
-                        while j < toks.count, toks[j].kind == .word, !k.word(toks[j].lower, is: "headstop"), words.count < 4 {
+                        while j < toks.count, toks[j].kind == .word, !toks[j].is(.headstop), words.count < 4 {
                             // "chef för bolagets AI-verksamhet": the reference is not part of the title.
                             if rules.referenceIndex[toks[j].lower] == nil { words.append(toks[j].lower) }
                             j += 1
@@ -228,8 +231,8 @@ struct ArticleExtraction {
             }
             let cue = k.isOrgCue(t.lower) && (p == i || rules.capitalizesNouns || !k.designators.contains(t.lower))
                 && !(p > i && k.designators.contains(t.lower))
-            let breaker = isTitleStart(s, p) || (p == start && k.stopwords.contains(t.lower)) || cue
-                || k.nationalities.contains(t.lower) || k.isPlaceDerived(t.lower) || k.moneyWords.contains(t.lower)
+            let breaker = isTitleStart(s, p) || (p == start && t.is(.stopword)) || cue
+                || t.is(.nationality) || t.is(.money) || k.isPlaceDerived(t.lower)
                 || (p == i && k.personCues.contains(t.lower))
                 || (p < j && k.personCues.contains(t.lower))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
@@ -569,19 +572,19 @@ struct ArticleExtraction {
                 // "bolaget Tietovirta", "the company Acme": a cue noun before a name, not a reference.
                 // ("la start-up parisienne Mirakl": an adjective may stand between.) Unless a list of
                 // names follows, as in "der Konzern SAP und Siemens Konkurrenz machen".
-                let isPronoun = r.count == 1 && k.word(r[0], is: "pronoun")
+                let isPronoun = r.count == 1 && k.word(r[0], is: .pronoun)
                 let nameAt: Int? = starts.contains(i + r.count) ? i + r.count
                     : (!isPronoun && i + r.count + 1 < toks.count && starts.contains(i + r.count + 1)
                        && !toks[i + r.count].upper && !k.stopwords.contains(toks[i + r.count].lower)) ? i + r.count + 1 : nil
                 if ok, let n = nameAt {
                     let nameEnd = out.first { $0.position == n }?.end ?? n
-                    let listFollows = nameEnd + 2 < toks.count && k.word(toks[nameEnd + 1].lower, is: "conjunction")
+                    let listFollows = nameEnd + 2 < toks.count && toks[nameEnd + 1].is(.conjunction)
                         && starts.contains(nameEnd + 2)
                     if !listFollows { ok = false }
                 }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
                     let phrase = r.joined(separator: " ")
-                    let pronoun = r.count == 1 && k.word(r[0], is: "pronoun")
+                    let pronoun = r.count == 1 && k.word(r[0], is: .pronoun)
                     // A genitive reference ("bolagets", "the company's") takes the nearest company named
                     // before it in the sentence, like a possessive; other noun phrases the first.
                     let genitiveRef = !pronoun && (toks[i + r.count - 1].genitive
@@ -596,7 +599,7 @@ struct ArticleExtraction {
                             referenceMemory[phrase] = (e, s)
                         }
                         out.append(Arg(position: i, end: i + r.count - 1, entity: e, mention: nil, viaReference: true,
-                                       genitive: toks[i + r.count - 1].genitive || k.word(r.last!, is: "possessive")
+                                       genitive: toks[i + r.count - 1].genitive || k.word(r.last!, is: .possessive)
                                         || phrase.hasSuffix("s") && !phrase.hasSuffix("ss")))
                         out.sort { $0.position < $1.position }
                     }

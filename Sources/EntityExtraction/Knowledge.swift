@@ -87,8 +87,12 @@ struct Knowledge: Sendable {
     /// Function words of every pack by role (`grammar.tsv`); the rules ask `word(_:is:)`.
     var grammar: [String: Set<String>] = [:]
 
-    /// Whether a lowercased word has a grammatical role in any pack: `word("by", is: "agent")`.
-    @inline(__always) func word(_ w: String, is role: String) -> Bool { grammar[role]?.contains(w) ?? false }
+    /// Every role of every word in one table, so a token is looked up once (at segmentation) and
+    /// each rule then tests a bit (`Token.is(.agent)`).
+    var roleBits: [String: UInt64] = [:]
+
+    /// Whether a lowercased word has a role in any pack: `word("by", is: .agent)`.
+    @inline(__always) func word(_ w: String, is role: WordRole) -> Bool { (roleBits[w] ?? 0) & role.bit != 0 }
 
     /// Scale and currency words ("Millionen", "Euro"): never part of a name.
     var moneyWords: Set<String> = []
@@ -145,6 +149,10 @@ struct Knowledge: Sendable {
         orgCueSuffixes.sort { $0.count > $1.count }
         foldedFirstNames = Set(firstNames.map(Knowledge.fold))
         for b in boilerplate where !b.isEmpty { boilerplateIndex[b[0], default: []].append(b) }
+        func mark(_ words: some Sequence<String>, _ role: WordRole) { for w in words { roleBits[w, default: 0] |= role.bit } }
+        for (name, words) in grammar { if let r = WordRole(rawValue: name) { mark(words, r) } }
+        mark(stopwords, .stopword); mark(designators, .designator); mark(nationalities, .nationality)
+        mark(places, .place); mark(moneyWords, .money); mark(orgCueWords, .orgCue)
     }
 
     private mutating func addLexicon(_ e: LexiconEntry) {
@@ -175,6 +183,7 @@ struct Knowledge: Sendable {
         c.nationalities = fresh(nationalities); c.personCues = fresh(personCues); c.titleWords = fresh(titleWords)
         c.moneyWords = fresh(moneyWords); c.orgCueWords = fresh(orgCueWords)
         c.grammar = Dictionary(uniqueKeysWithValues: grammar.map { ($0.key, fresh($0.value)) })
+        c.roleBits = Dictionary(uniqueKeysWithValues: roleBits.map { ($0.key, $0.value) })
         c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }
         c.boilerplateIndex = Dictionary(uniqueKeysWithValues: boilerplateIndex.map { ($0.key, $0.value) })
         c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })
@@ -218,4 +227,14 @@ struct Knowledge: Sendable {
         if let n = next, n.text == ".", !n.spaceBefore, legalSuffixes.contains(t.text + ".") { return true }
         return false
     }
+}
+
+/// The roles a word can play for the rules; `grammar.tsv` names the grammatical ones, the other
+/// files the rest. A role in `grammar.tsv` that is not listed here is an error at load.
+enum WordRole: String, CaseIterable, Sendable {
+    case conjunction, agent, with, of, become, becomes, founded, board, join, chaired, share, per, valuation
+    case relative, led, it, headstop, pronoun, possessive
+    case stopword, designator, nationality, place, money, orgCue
+
+    var bit: UInt64 { 1 << UInt64(WordRole.allCases.firstIndex(of: self)!) }
 }

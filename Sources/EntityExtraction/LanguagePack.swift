@@ -123,7 +123,13 @@ public struct LanguagePack: Sendable {
         pluralReferences = refLines.filter { $0.1.hasPrefix("+") }.map { words(String($0.1.dropFirst())) }
         boilerplate = try lines("boilerplate.txt").map { words($0.1) }
         determiners = Set(try lines("determiners.txt").flatMap { words($0.1) })
-        for (_, word, cols) in try tsv("grammar.tsv") { grammar[cols[0], default: []].insert(word.lowercased()) }
+        for (n, word, cols) in try tsv("grammar.tsv") {
+            guard WordRole(rawValue: cols[0]) != nil else {
+                throw LexiconError(origin: directory.appendingPathComponent("grammar.tsv").path, line: n,
+                                   message: "unknown role '\(cols[0])' (known: \(WordRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            grammar[cols[0], default: []].insert(word.lowercased())
+        }
         if let data = FileManager.default.contents(atPath: directory.appendingPathComponent("pack.json").path),
            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             capitalizesNouns = obj["capitalizesNouns"] as? Bool ?? false

@@ -28,9 +28,9 @@ extension ArticleExtraction {
             let gapStart = list[j - 1].end + 1, gapEnd = list[j].position
             guard gapStart <= gapEnd, gapEnd - gapStart <= 4 else { break }
             let gap = toks[gapStart..<gapEnd]
-            let joiner = gap.contains { t in t.text == "," || k.word(t.lower, is: "conjunction") }
+            let joiner = gap.contains { t in t.text == "," || t.is(.conjunction) }
             let clean = gap.allSatisfy { t in
-                t.text == "," || t.kind == .word && (k.word(t.lower, is: "conjunction") || k.nationalities.contains(t.lower)
+                t.text == "," || t.kind == .word && (t.is(.conjunction) || k.nationalities.contains(t.lower)
                     || rules.determiners.contains(t.lower) || k.isOrgCue(t.lower) || k.isPlaceDerived(t.lower))
             }
             if !joiner || !clean { break }
@@ -73,7 +73,7 @@ extension ArticleExtraction {
                     // of a 35% stake held by the fund Temasek".
                     let patientArgs = after.filter { $0.position < clauseEnd && $0.position - end <= 6 }
                     let clauseFinal = end >= toks.count || toks[end].kind == .punct
-                        || k.word(toks[end].lower, is: "conjunction")
+                        || toks[end].is(.conjunction)
                     // An angel investor: a person named right before "invested", with no company between.
                     let personAgent = trig.kind == "investment" && trig.frame == "active" ? mentionsBySentence[s].last { m in
                         mentions[m].type == .person && mentions[m].entity != nil && mentions[m].last < p
@@ -204,11 +204,11 @@ extension ArticleExtraction {
     func pickAmount(_ amounts: [MoneyReader.Amount], kind: String, _ toks: [Token]) -> MoneyReader.Amount? {
         guard kind != "partnership" else { return nil }
         let ok = amounts.filter { a in
-            if a.last + 1 < toks.count, k.word(toks[a.last + 1].lower, is: "per"),
-               a.last + 2 < toks.count, k.word(toks[a.last + 2].lower, is: "share") { return false }
+            if a.last + 1 < toks.count, toks[a.last + 1].is(.per),
+               a.last + 2 < toks.count, toks[a.last + 2].is(.share) { return false }
             if kind == "investment" {
                 let lo = max(0, a.first - 8)
-                if toks[lo..<a.first].contains(where: { k.word($0.lower, is: "valuation") }) { return false }
+                if toks[lo..<a.first].contains(where: { $0.is(.valuation) }) { return false }
             }
             return true
         }
@@ -231,7 +231,7 @@ extension ArticleExtraction {
                 for j in stride(from: i - 1, through: 0, by: -1) where toks[j].text == ";" || toks[j].text == "," { clauseStart = j + 1; break }
                 let before = list.filter { $0.end < i && $0.position >= clauseStart }
                 // "…d'OpenAI, dont Mistral se présente comme le rival": the relative pronoun stands for the name before the comma.
-                if clauseStart > 0, clauseStart < toks.count, k.word(toks[clauseStart].lower, is: "relative"), before.count == 1,
+                if clauseStart > 0, clauseStart < toks.count, toks[clauseStart].is(.relative), before.count == 1,
                    !list.contains(where: { $0.position >= i + pat.count }),
                    let antecedentArg = list.last(where: { $0.end < clauseStart - 1 }),
                    let a = resolve(antecedentArg), let b = resolve(before[0]), a != b {
@@ -298,9 +298,9 @@ extension ArticleExtraction {
         let toks = sentences[s].tokens
         var first = idx, last = idx
         while last + 1 < spans.count, spans[last + 1].0 - spans[last].1 == 2,
-              toks[spans[last].1 + 1].text == "," || k.word(toks[spans[last].1 + 1].lower, is: "conjunction") { last += 1 }
+              toks[spans[last].1 + 1].text == "," || toks[spans[last].1 + 1].is(.conjunction) { last += 1 }
         while first > 0, spans[first].0 - spans[first - 1].1 == 2,
-              k.word(toks[spans[first - 1].1 + 1].lower, is: "conjunction") { first -= 1 }
+              toks[spans[first - 1].1 + 1].is(.conjunction) { first -= 1 }
         return (first, last, spans[first...last].map(\.2))
     }
 
@@ -335,7 +335,7 @@ extension ArticleExtraction {
                 // "WalkMe-Gründer und Vorstandschef Dan Adika": more titles may follow before the name.
                 var next = mentions[m].last + 1
                 var titles = [title]
-                while next + 1 < toks.count, k.word(toks[next].lower, is: "conjunction"),
+                while next + 1 < toks.count, toks[next].is(.conjunction),
                       let span = titleSpans[s].first(where: { $0.0 == next + 1 }) {
                     titles.append(span.2)
                     next = span.1 + 1
@@ -355,7 +355,7 @@ extension ArticleExtraction {
                 // "Le PDG de Mistral AI, Arthur Mensch".
                 var afterTitle = tLast + 1
                 var explicitOrg: Int?
-                if afterTitle + 1 < toks.count, k.word(toks[afterTitle].lower, is: "of") || toks[afterTitle].elided == "d" {
+                if afterTitle + 1 < toks.count, toks[afterTitle].is(.of) || toks[afterTitle].elided == "d" {
                     let start = toks[afterTitle].elided == "d" ? afterTitle : afterTitle + 1
                     if let a = all.first(where: { $0.position == start || $0.position == start + 1 && toks[start].kind == .word && !toks[start].upper }),
                        let e = a.entity ?? a.mention.flatMap({ promote($0) }), entities[e].type == .organization {
@@ -372,17 +372,17 @@ extension ArticleExtraction {
                     if let before = all.last(where: { $0.end == tFirst - 1 }),
                        let e = before.entity, entities[e].type == .organization {
                         org = e
-                    } else if tFirst >= 2, k.word(toks[tFirst - 1].lower, is: "agent"), k.word(toks[tFirst - 2].lower, is: "led") {
+                    } else if tFirst >= 2, toks[tFirst - 1].is(.agent), toks[tFirst - 2].is(.led) {
                         org = all.last(where: { $0.end < tFirst - 2 && $0.entity != nil && entities[$0.entity!].type == .organization })?.entity
                     }
                     org = org ?? explicitOrg
                 } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 12 }),
                           toks[(mentions[pm].last + 1)..<tFirst].contains(where: { $0.text == "," }),
-                          tFirst - mentions[pm].last <= 6 || toks[(mentions[pm].last + 1)..<tFirst].contains(where: { k.word($0.lower, is: "becomes") }) {
+                          tFirst - mentions[pm].last <= 6 || toks[(mentions[pm].last + 1)..<tFirst].contains(where: { $0.is(.becomes) }) {
                     // Person, title: "Satya Nadella, chief executive of Microsoft", "Jonas Whitaker, Helvion's
                     // chief executive", "Priya Raman, its chief executive", "Greg Brockman, now OpenAI's president".
                     let gap = toks[(mentions[pm].last + 1)..<tFirst]
-                    guard gap.contains(where: { $0.text == "," }) || gap.contains(where: { k.word($0.lower, is: "become") }) else { continue }
+                    guard gap.contains(where: { $0.text == "," }) || gap.contains(where: { $0.is(.become) }) else { continue }
                     person = mentions[pm].entity
                     if let before = all.last(where: { $0.end < tFirst && $0.end > mentions[pm].last && $0.genitive }),
                        let e = before.entity, entities[e].type == .organization {
@@ -390,7 +390,7 @@ extension ArticleExtraction {
                     }
                     org = org ?? explicitOrg
                 } else if let pm = persons.last(where: { mentions[$0].last < tFirst && tFirst - mentions[$0].last <= 8 }),
-                          toks[(mentions[pm].last + 1)..<tFirst].contains(where: { k.word($0.lower, is: "become") }) {
+                          toks[(mentions[pm].last + 1)..<tFirst].contains(where: { $0.is(.become) }) {
                     person = mentions[pm].entity
                     org = explicitOrg
                     if org == nil, let a = all.first(where: { $0.position > tLast && $0.position <= tLast + 3 }),
@@ -415,21 +415,21 @@ extension ArticleExtraction {
     /// Ruth Adebayo", "Fondée en 2023 par Arthur Mensch, …, la start-up".
     mutating func readFounders(_ s: Int, all: [Arg]) {
         let toks = sentences[s].tokens
-        guard let f = toks.firstIndex(where: { k.word($0.lower, is: "founded") }) else { return }
+        guard let f = toks.firstIndex(where: { $0.is(.founded) }) else { return }
         let persons = mentionsBySentence[s].filter { mentions[$0].type == .person && mentions[$0].entity != nil }
         let orgs = all.filter { $0.entity.map { entities[$0].type == .organization } ?? false }
         var founders: [Int] = []
         // Persons named after "by/par/av/von" or "with/alongside/tillsammans med/avec/mit".
-        if let by = (f + 1..<min(toks.count, f + 6)).first(where: { k.word(toks[$0].lower, is: "agent") }) {
+        if let by = (f + 1..<min(toks.count, f + 6)).first(where: { toks[$0].is(.agent) }) {
             founders = persons.filter { mentions[$0].first > by }.map { mentions[$0].entity! }
-        } else if let by = (max(0, f - 10)..<f).last(where: { k.word(toks[$0].lower, is: "agent") }),
+        } else if let by = (max(0, f - 10)..<f).last(where: { toks[$0].is(.agent) }),
                   persons.contains(where: { mentions[$0].first > by && mentions[$0].last < f }) {
             // Verb last: "… wurde 2016 von Élodie Romont gegründet".
             founders = persons.filter { mentions[$0].first > by && mentions[$0].last < f }.map { mentions[$0].entity! }
             // stop at a person followed by a relative clause only loosely: all persons after "by".
         } else {
             if let subj = persons.last(where: { mentions[$0].last < f }) { founders.append(mentions[subj].entity!) }
-            if let w = (f + 1..<toks.count).first(where: { k.word(toks[$0].lower, is: "with") }) {
+            if let w = (f + 1..<toks.count).first(where: { toks[$0].is(.with) }) {
                 founders += persons.filter { mentions[$0].first > w }.map { mentions[$0].entity! }
             }
         }
@@ -438,7 +438,7 @@ extension ArticleExtraction {
         var org: Int?
         if let a = orgs.first(where: { $0.position > f && $0.position <= f + 2 }) { org = a.entity }
         if org == nil, let a = orgs.last(where: { $0.end < f }) { org = a.entity }
-        if org == nil, f + 1 < toks.count, k.word(toks[f + 1].lower, is: "it") {
+        if org == nil, f + 1 < toks.count, toks[f + 1].is(.it) {
             org = antecedent(s, before: 0, phrase: "it", sentenceArgs: [], avoid: [])
         }
         if org == nil, let a = orgs.first(where: { $0.position > f }) { org = a.entity }
@@ -449,15 +449,15 @@ extension ArticleExtraction {
     /// "will join Quantiva's board", "will remain on Scale's board"; "chaired by", "présidé par".
     mutating func readBoard(_ s: Int, all: [Arg]) {
         let toks = sentences[s].tokens
-        for i in 0..<max(0, toks.count - 2) where k.word(toks[i].lower, is: "chaired") && k.word(toks[i + 1].lower, is: "agent") {
+        for i in 0..<max(0, toks.count - 2) where toks[i].is(.chaired) && toks[i + 1].is(.agent) {
             if let pm = mentionsBySentence[s].first(where: { mentions[$0].type == .person && mentions[$0].first == i + 2 }),
                let p = mentions[pm].entity,
                let o = all.last(where: { $0.end < i && $0.entity.map { entities[$0].type == .organization } ?? false })?.entity {
                 addRole(s, person: p, org: o, titles: ["chairman"])
             }
         }
-        guard let bi = toks.firstIndex(where: { k.word($0.lower, is: "board") }), bi >= 2 else { return }
-        guard toks[max(0, bi - 4)..<bi].contains(where: { k.word($0.lower, is: "join") }) else { return }
+        guard let bi = toks.firstIndex(where: { $0.is(.board) }), bi >= 2 else { return }
+        guard toks[max(0, bi - 4)..<bi].contains(where: { $0.is(.join) }) else { return }
         guard let o = all.last(where: { $0.end == bi - 1 && $0.genitive })?.entity, entities[o].type == .organization else { return }
         guard let pm = mentionsBySentence[s].last(where: { mentions[$0].type == .person && mentions[$0].last < bi }),
               let p = mentions[pm].entity else { return }

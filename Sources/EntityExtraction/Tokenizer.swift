@@ -15,6 +15,10 @@ struct Token: Sendable {
     var elided: String? = nil
     /// Whitespace (or nothing) before the token: false for `.` right after `Inc`.
     var spaceBefore: Bool = true
+    /// The roles of the lowercased word (`WordRole` bits), set once per token at segmentation.
+    var roles: UInt64 = 0
+
+    @inline(__always) func `is`(_ r: WordRole) -> Bool { roles & r.bit != 0 }
 }
 
 /// Splits text into tokens, working on UTF-8 bytes; only words become `String`s.
