@@ -25,19 +25,8 @@ final class InteropTests: XCTestCase {
         let yed = dir + "/yed"
         _ = try writeExports(AdversarialGraph.make(), formats: [.graphml], to: yed, options: ExportOptions(graphmlProfile: .yed))
 
-        let script = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("interop/run.sh").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [script, dir]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        if p.terminationStatus == 77 { throw XCTSkip("interop tools missing: \(out)") }
-        XCTAssertEqual(p.terminationStatus, 0, out)
+        let (status, out) = try runInteropChecks(on: dir)
+        XCTAssertEqual(status, 0, out)
         XCTAssertTrue(out.contains(" 0 failed"), out)
     }
 }

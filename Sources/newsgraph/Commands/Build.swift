@@ -21,29 +21,12 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var out = "exports"
 
-    @Option(help: "Comma-separated formats: graphml,dot,jsonld,gexf,neo4j.")
-    var format = "graphml,dot,jsonld"
-
     @OptionGroup var build: BuildFlags
 
-    @Option(help: "GraphML flavour: plain, or yed (adds yEd shapes and labels).")
-    var graphmlProfile = "plain"
-
-    @Option(help: "DOT: only the neighbourhood of this entity (id, name or alias).")
-    var focus: String?
-
-    @Option(help: "DOT: hops around --focus.")
-    var depth = 1
+    @OptionGroup var export: ExportFlags
 
     func run() throws {
-        let formats: [ExportFormat]
-        switch ExportFormat.parseList(format) {
-        case .success(let f): formats = f
-        case .failure(let e): throw ValidationError("unknown export format '\(e.name)' (known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        guard let profile = GraphMLProfile(rawValue: graphmlProfile) else {
-            throw ValidationError("unknown --graphml-profile '\(graphmlProfile)' (plain, yed)")
-        }
+        let (formats, exportOptions) = try export.resolved()
         let progress = Progress()
         let result: BuildResult
         do {
@@ -59,8 +42,7 @@ struct Build: ParsableCommand {
         progress.clear()
         let warnings: [String]
         do {
-            warnings = try writeExports(result.graph, formats: formats, to: out,
-                                        options: ExportOptions(graphmlProfile: profile, focus: focus, depth: depth))
+            warnings = try writeExports(result.graph, formats: formats, to: out, options: exportOptions)
         } catch {
             stderr("\(error)")
             throw ExitCode(1)

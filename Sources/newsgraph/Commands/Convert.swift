@@ -16,34 +16,16 @@ struct Convert: ParsableCommand {
     @Argument(help: "A graph.graphml or graph.jsonld written by newsgraph.")
     var file: String
 
-    @Option(help: "Comma-separated formats: graphml,dot,jsonld,gexf,neo4j.")
-    var format = "graphml,dot,jsonld"
-
     @Option(name: .shortAndLong, help: "Output folder (created when missing).")
     var out = "exports"
 
-    @Option(help: "GraphML flavour: plain, or yed (adds yEd shapes and labels).")
-    var graphmlProfile = "plain"
-
-    @Option(help: "DOT: only the neighbourhood of this entity (id, name or alias).")
-    var focus: String?
-
-    @Option(help: "DOT: hops around --focus.")
-    var depth = 1
+    @OptionGroup var export: ExportFlags
 
     func run() throws {
-        let formats: [ExportFormat]
-        switch ExportFormat.parseList(format) {
-        case .success(let f): formats = f
-        case .failure(let e): throw ValidationError(e.description)
-        }
-        guard let profile = GraphMLProfile(rawValue: graphmlProfile) else {
-            throw ValidationError("unknown --graphml-profile '\(graphmlProfile)' (plain, yed)")
-        }
+        let (formats, options) = try export.resolved()
         do {
             let graph = try readGraph(at: file)
-            let warnings = try writeExports(graph, formats: formats, to: out,
-                                            options: ExportOptions(graphmlProfile: profile, focus: focus, depth: depth))
+            let warnings = try writeExports(graph, formats: formats, to: out, options: options)
             for w in warnings { stderr(w) }
             stderr("converted \(file) → \(out): \(graph.nodes.count) nodes, \(graph.edges.count) edges; "
                    + formats.flatMap(\.fileNames).joined(separator: ", "))
