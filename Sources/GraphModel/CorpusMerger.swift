@@ -192,7 +192,13 @@ public struct CorpusMerger: Sendable {
         for (r, g) in groupAcc {
             let acc = entities[r]!
             let label = acc.lexiconLabel ?? CorpusMerger.bestLabel(acc.labels)
-            let id = acc.lexiconID ?? Slug.id(r.type, label)
+            // The id does not follow the most frequent spelling (which more articles can change) but
+            // the spelling with the fewest word breaks (`OpenAI`, not `Open AI`), so it stays put.
+            let idSlug = acc.labels.keys.map(Slug.make).min { a, b in
+                let ha = a.utf8.filter { $0 == 0x2D }.count, hb = b.utf8.filter { $0 == 0x2D }.count
+                return ha != hb ? ha < hb : a < b
+            } ?? Slug.make(label)
+            let id = acc.lexiconID ?? "\(r.type.idPrefix):\(idSlug)"
             idOf[r] = id
             graph.add(Node(id: id, type: r.type, label: label, aliases: g.aliases, sources: g.sources))
         }

@@ -62,3 +62,19 @@ final class CorpusMergerTests: XCTestCase {
         XCTAssertEqual(e.primaryRole, "ceo")
     }
 }
+
+final class StableIDTests: XCTestCase {
+    func testMoreArticlesWithAnotherSpellingChangeTheLabelNotTheID() {
+        func graph(_ counts: [String: Int]) -> KnowledgeGraph {
+            var m = CorpusMerger()
+            var p = PartialGraph(article: "a")
+            p.entities = [PartialEntity(key: EntityKey(type: .organization, key: "openai"), labels: counts, aliases: Set(counts.keys))]
+            m.add(p)
+            return m.finish()
+        }
+        let v1 = graph(["OpenAI": 3, "Open AI": 1]), v2 = graph(["OpenAI": 3, "Open AI": 9])
+        XCTAssertEqual(v1.nodes["org:openai"]?.label, "OpenAI")
+        XCTAssertEqual(v2.nodes["org:openai"]?.label, "Open AI")
+        XCTAssertEqual(Array(v1.nodes.keys), Array(v2.nodes.keys))
+    }
+}
