@@ -217,6 +217,19 @@ struct ArticleExtraction {
         let toks = sentences[s].tokens
         var start = i
         var p = i
+        // Where every noun is capitalized, the first word of a run after an article or possessive is
+        // the noun that introduces a name ("den US-Marktforscher Qualtrics", "Das Kernprodukt Voltaris
+        // Grid OS", "Seine Simulationsplattform HyperWorks"); one name word after it is a company.
+        if rules.capitalizesNouns, j > i, i > 0, rules.determiners.contains(toks[i - 1].lower) || toks[i - 1].is(.possessive),
+           lexiconEnd(toks, i, j) == nil, !toks[i].is(.designator), !toks[j].is(.designator),
+           !k.isLegalSuffix(toks[j], next: j + 1 < toks.count ? toks[j + 1] : nil) {
+            if j == i + 1 && !toks[j].is(.place) && !toks[j].is(.stopword) && lexiconEnd(toks, j, j) == nil {
+                addMention(s, j, j, type: .organization, surfaceEnd: j, lexicon: nil)
+                return
+            }
+            start = i + 1
+            p = i + 1
+        }
         while p <= j {
             let t = toks[p]
             // A known name is one unit, whatever words it holds ("Open AI", "Competition and Markets Authority").
@@ -303,8 +316,16 @@ struct ArticleExtraction {
                         addMention(s, i, z, type: .organization, surfaceEnd: z, lexicon: nil)
                         return
                     }
-                    if type == .organization, !rest.allSatisfy({ k.designators.contains($0.lower) }) {
-                        addProduct(owner: mentions.count - 1, name: text(s, i, z), s: s)
+                    if type == .organization, !rest.allSatisfy({ k.designators.contains($0.lower) }),
+                       !rest.contains(where: { t in rules.triggerIndex[t.lower] != nil || rules.competitionIndex[t.lower] != nil
+                           || rules.titleIndex[t.lower] != nil }) {
+                        // "Microsoft Azures molnplattform": a genitive -s on a product the lexicon knows.
+                        var name = text(s, i, z)
+                        if rest.count == 1, name.hasSuffix("s"),
+                           e.entry.products.contains(where: { $0.lowercased() == String(toks[z].lower.dropLast()) }) {
+                            name = String(name.dropLast())
+                        }
+                        addProduct(owner: mentions.count - 1, name: name, s: s)
                         return
                     }
                     classifyUnknown(s, end + 1, z)
@@ -347,13 +368,6 @@ struct ArticleExtraction {
         }
         if count >= 2 && k.designators.contains(toks[z].lower) {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
-            return
-        }
-        // "den US-Marktforscher Qualtrics": where every noun is capitalized, the first word after an
-        // article is the noun that introduces the name.
-        if rules.capitalizesNouns, count == 2, a > 0, rules.determiners.contains(toks[a - 1].lower),
-           !k.places.contains(toks[z].lower), !k.stopwords.contains(toks[z].lower) {
-            addMention(s, z, z, type: .organization, surfaceEnd: z, lexicon: nil)
             return
         }
         var noun: String?

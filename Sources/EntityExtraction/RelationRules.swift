@@ -478,6 +478,28 @@ extension ArticleExtraction {
     }
 
     mutating func readProducts() {
+        // "Quantiva Forecast", "Helvion Orchard": a name that opens with a company of the article
+        // and goes on with words that are no designator, title or trigger is that company's product.
+        for m in mentions.indices where mentions[m].entity == nil && mentions[m].type == nil && mentions[m].last > mentions[m].first {
+            let s = mentions[m].sentence
+            if sentences[s].boilerplate { continue }
+            let toks = sentences[s].tokens
+            let head = matchKey(toks[mentions[m].first].text)
+            guard let owner = entities.firstIndex(where: { e in
+                e.type == .organization && e.mentions > 0 && (e.key == head || e.words.first == head && e.words.count > 1
+                    || e.lexicon.map { matchKey($0.entry.name) == head } ?? false)
+            }) else { continue }
+            let rest = toks[(mentions[m].first + 1)...mentions[m].last]
+            if rest.allSatisfy({ $0.is(.designator) }) || rest.contains(where: { t in
+                rules.triggerIndex[t.lower] != nil || rules.competitionIndex[t.lower] != nil || rules.titleIndex[t.lower] != nil
+                    || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
+            let name = mentions[m].name
+            productNodes[name, default: []].insert(entities[owner].key)
+            relations.append(PartialRelation(source: entityKey(owner), type: .develops,
+                                             target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
+            mentions[m].cueClass = "product"
+        }
+
         // Products a lexicon entry names, where the article names the company too.
         for s in sentences.indices where !sentences[s].boilerplate {
             let toks = sentences[s].tokens
@@ -506,7 +528,10 @@ extension ArticleExtraction {
                     owner = o.entity
                 } else if let pv = prev, rules.productCues.contains(where: { c in c.hasPrefix("*") ? pv.lower.hasSuffix(c.dropFirst()) && pv.lower.count > c.count : pv.lower == c }) {
                     owner = all.last(where: { $0.end < first && $0.entity != nil })?.entity ?? all.first(where: { $0.entity != nil })?.entity
+                        ?? antecedent(s, before: first, phrase: "", pronoun: true, nearest: true, sentenceArgs: [], avoid: [])
                 }
+                // A designator alone ("AI") names no product.
+                if mentions[m].first == mentions[m].last && toks[mentions[m].first].is(.designator) { continue }
                 guard let o = owner, entities[o].type == .organization else { continue }
                 productNodes[mentions[m].name, default: []].insert(entities[o].key)
                 relations.append(PartialRelation(source: entityKey(o), type: .develops,
