@@ -1,7 +1,12 @@
 import GraphModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads an export back into a graph, choosing the reader by extension: `.graphml` (libxml2
-/// SAX2, streaming) or `.jsonld` / `.json` (byte-level JSON over the mapped file).
+/// SAX2, streaming) or `.jsonld` / `.json` (byte-level JSON over the file read in chunks).
 ///
 ///     let g = try readGraph(at: "exports/graph.graphml")
 ///
@@ -11,4 +16,158 @@ public func readGraph(at path: String) throws -> KnowledgeGraph {
     if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return try GraphMLReader.read(path: path) }
     if lower.hasSuffix(".jsonld") || lower.hasSuffix(".json") { return try JSONLDReader.read(path: path) }
     throw InterchangeError.unsupportedExtension(path: path)
+}
+
+/// The elements parsed from one stretch of a file, in file order.
+struct ReadBatch: Sendable {
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+    /// Elements per batch: big enough that the hand-over is rare, small enough to stay in cache.
+    static let size = 2048
+    var count: Int { nodes.count + edges.count }
+}
+
+/// Parsing and graph building on two threads: `produce` parses on a thread of its own and
+/// hands batches over a bounded queue to the calling thread, which adds them to the graph.
+///
+/// Reading a big export is half parsing (bytes → strings, sets) and half hashing the
+/// elements into the graph's dictionaries; overlapped, the two halves take the time of the
+/// longer. A dedicated thread, not Dispatch: the diff reads both sides from inside
+/// `concurrentPerform`, where a blocked worker could wait for a pool thread that never comes.
+enum ReadPipeline {
+    static func build(_ produce: @escaping @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void) throws -> KnowledgeGraph {
+        let queue = BatchQueue(capacity: 8)
+        let job = ProducerJob(queue: queue, produce: produce)
+        guard let thread = job.start() else {
+            // No thread to be had: parse and build in turn on this one.
+            var g = KnowledgeGraph()
+            try produce { batch in add(batch, to: &g); return true }
+            return g
+        }
+        var g = KnowledgeGraph()
+        while let batch = queue.take() { add(batch, to: &g) }
+        queue.cancel()
+        job.join(thread)
+        if let e = job.error { throw e }
+        return g
+    }
+
+    @inline(__always) static func add(_ batch: ReadBatch, to g: inout KnowledgeGraph) {
+        for n in batch.nodes { g.add(n) }
+        for e in batch.edges { g.add(e) }
+    }
+}
+
+/// A bounded FIFO of batches between one producer and one consumer (pthread mutex and
+/// conditions, allocated once so they never move).
+final class BatchQueue: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var items: [ReadBatch] = []
+    private var head = 0
+    private let capacity: Int
+    private var closed = false, cancelled = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        pthread_cond_destroy(changed)
+        mutex.deallocate()
+        changed.deallocate()
+    }
+
+    /// Waits for room; false when the consumer has stopped taking.
+    func put(_ b: ReadBatch) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while items.count - head >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
+        if cancelled { return false }
+        if head > 0 && head == items.count { items.removeAll(keepingCapacity: true); head = 0 }
+        items.append(b)
+        pthread_cond_broadcast(changed)
+        return true
+    }
+
+    /// The next batch, or nil once the producer has closed the queue and it is empty.
+    func take() -> ReadBatch? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while head == items.count && !closed { pthread_cond_wait(changed, mutex) }
+        if head == items.count { return nil }
+        let b = items[head]
+        items[head] = ReadBatch()  // drop the queue's reference, so the consumer owns the arrays
+        head += 1
+        pthread_cond_broadcast(changed)
+        return b
+    }
+
+    func close() { set { $0.closed = true } }
+    func cancel() { set { $0.cancelled = true } }
+
+    private func set(_ f: (BatchQueue) -> Void) {
+        pthread_mutex_lock(mutex)
+        f(self)
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+    }
+}
+
+/// The producer's thread: runs `produce`, keeps its error, closes the queue when done.
+final class ProducerJob: @unchecked Sendable {
+    let queue: BatchQueue
+    let produce: @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void
+    /// Written by the producer thread before it closes the queue; read after `join`.
+    var error: (any Error)?
+
+    init(queue: BatchQueue, produce: @escaping @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void) {
+        self.queue = queue
+        self.produce = produce
+    }
+
+    func run() {
+        do { try produce { queue.put($0) } } catch { self.error = error }
+        queue.close()
+    }
+
+    #if canImport(Glibc)
+    typealias ThreadID = pthread_t
+    #else
+    typealias ThreadID = pthread_t?
+    #endif
+
+    func start() -> ThreadID? {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Glibc)
+        var t = pthread_t()
+        #else
+        var t: pthread_t? = nil
+        #endif
+        let rc = pthread_create(&t, nil, { raw in
+            #if canImport(Glibc)
+            let job = Unmanaged<ProducerJob>.fromOpaque(raw!).takeRetainedValue()
+            #else
+            let job = Unmanaged<ProducerJob>.fromOpaque(raw).takeRetainedValue()
+            #endif
+            job.run()
+            return nil
+        }, context)
+        if rc != 0 {
+            Unmanaged<ProducerJob>.fromOpaque(context).release()
+            return nil
+        }
+        return t
+    }
+
+    func join(_ t: ThreadID) {
+        #if canImport(Glibc)
+        pthread_join(t, nil)
+        #else
+        if let t { pthread_join(t, nil) }
+        #endif
+    }
 }

@@ -85,3 +85,43 @@ final class ReadTests: XCTestCase {
         }
     }
 }
+
+/// The JSON-LD reader over windows smaller than one item: every string, number and key is cut
+/// by a chunk boundary somewhere, and each must be read again whole.
+final class ChunkedReadTests: XCTestCase {
+    func testTinyChunksReadTheSameGraph() throws {
+        let dir = try makeTemporaryDirectory()
+        let g = AdversarialGraph.make()
+        _ = try writeExports(g, formats: [.jsonld], to: dir, options: ExportOptions())
+        let expected = PreparedGraph(g).graph
+        for chunk in [1, 3, 7, 64, 1000] {
+            XCTAssertEqual(try JSONLDReader.read(path: dir + "/graph.jsonld", chunk: chunk), expected, "chunk \(chunk)")
+        }
+    }
+
+    func testErrorLineIsCountedOverDroppedWindows() throws {
+        let dir = try makeTemporaryDirectory()
+        let path = dir + "/g.jsonld"
+        var text = "{\n \"@graph\": [\n"
+        for k in 0..<200 { text += "  {\"identifier\": \"org:a\(k)\", \"@type\": \"Organization\", \"name\": \"A\"},\n" }
+        text += "  {\"identifier\": \"org:b\" \"name\": 1}\n ]\n}\n"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        for chunk in [5, 64, 4096] {
+            XCTAssertThrowsError(try JSONLDReader.read(path: path, chunk: chunk)) { e in
+                XCTAssertEqual("\(e)", "\(path):203: error: jsonld: expected '}'", "chunk \(chunk)")
+            }
+        }
+    }
+
+    func testTruncatedFileIsAnErrorNotAShorterGraph() throws {
+        let dir = try makeTemporaryDirectory()
+        _ = try writeExports(AdversarialGraph.make(), formats: [.jsonld], to: dir, options: ExportOptions())
+        let whole = try Data(contentsOf: URL(fileURLWithPath: dir + "/graph.jsonld"))
+        let path = dir + "/cut.jsonld"
+        try whole.prefix(whole.count * 2 / 3).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try JSONLDReader.read(path: path, chunk: 16)) { e in
+            XCTAssertTrue("\(e)".hasPrefix("\(path):"), "\(e)")
+            XCTAssertTrue("\(e)".contains("before the end of the file") || "\(e)".contains("unterminated"), "\(e)")
+        }
+    }
+}

@@ -6,48 +6,165 @@ import Darwin
 #endif
 
 /// Reads `graph.jsonld` as `JSONLDSerializer` writes it (keys in any order, any whitespace)
-/// back into a `KnowledgeGraph`, with a byte-level JSON parser over the memory-mapped file:
-/// no JSON object tree is built, each `@graph` item goes straight into a Node or an Edge.
+/// back into a `KnowledgeGraph`, with a byte-level JSON parser over the file read in 4 MB
+/// chunks: no JSON object tree is built, each `@graph` item goes straight into a Node or an
+/// Edge. Parsing runs on a thread of its own while the calling thread adds the parsed batches
+/// to the graph (`ReadPipeline`); memory stays at one window, not the whole file.
 ///
 /// It reads our shape, not arbitrary JSON-LD: items need `identifier` (nodes) or `source`,
 /// `target` and `edgeType` (edges); compact IRIs or other contexts are not expanded. Unknown keys
 /// are skipped.
 enum JSONLDReader {
-    static func read(path: String) throws -> KnowledgeGraph {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw InterchangeError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) != 0 { throw InterchangeError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        let size = Int(st.st_size)
-        if size == 0 { throw InterchangeError.malformed(path: path, line: 1, format: "jsonld", reason: "empty file") }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-            throw InterchangeError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+    /// `chunk`: bytes read at a time (tests use a few bytes, to cut every value in two).
+    static func read(path: String, chunk: Int = 4 << 20) throws -> KnowledgeGraph {
+        let input = try ChunkedFile(path: path, chunk: chunk)
+        if input.count == 0 {
+            throw InterchangeError.malformed(path: path, line: 1, format: "jsonld", reason: "empty file")
         }
-        defer { munmap(base, size) }
-        madvise(base, size, MADV_SEQUENTIAL)
-        var p = JSONParser(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size), path: path)
-        return try p.document()
+        do {
+            return try ReadPipeline.build { emit in
+                var p = JSONParser(input)
+                try p.document(emit)
+            }
+        } catch let f as JSONParseFailure {
+            throw InterchangeError.malformed(path: path, line: ChunkedFile.line(of: f.offset, in: path),
+                                             format: "jsonld", reason: f.reason)
+        }
     }
 }
 
-/// The parse position over the file's bytes, and the shape-specific reading of `@graph` items.
-struct JSONParser {
-    let b: UnsafeBufferPointer<UInt8>
+/// A parse error at an absolute byte offset; the line is counted only when it is reported
+/// (the bytes before the window are gone by then, so the file is read again).
+struct JSONParseFailure: Error {
+    var reason: String
+    var offset: Int
+}
+
+/// The file read forward in chunks into one window: `buffer[0..<count]` holds the bytes at
+/// file offsets `base..<base + count`. Used by one thread at a time (the parser's).
+final class ChunkedFile: @unchecked Sendable {
     let path: String
-    var i = 0
+    private let fd: Int32
+    private(set) var buffer: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    private(set) var count = 0
+    private(set) var base = 0
+    private(set) var eof = false
 
-    init(_ b: UnsafeBufferPointer<UInt8>, path: String) { self.b = b; self.path = path }
-
-    /// 1-based line of byte offset `at` (only computed for an error message).
-    func line(_ at: Int) -> Int {
-        var n = 1
-        for k in 0..<min(at, b.count) where b[k] == 0x0A { n += 1 }
-        return n
+    /// Opens the file and reads the first window.
+    init(path: String, chunk: Int = 4 << 20) throws {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw InterchangeError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        capacity = chunk
+        buffer = .allocate(capacity: chunk)
+        do { try refill(keepingFrom: 0) } catch { close(fd); buffer.deallocate(); throw error }
     }
 
-    func fail(_ reason: String, at: Int? = nil) -> InterchangeError {
-        .malformed(path: path, line: line(at ?? i), format: "jsonld", reason: reason)
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
+
+    var window: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: count) }
+
+    /// Drops the bytes before window offset `k`, moves the rest to the front and reads on until
+    /// the window is full or the file ends. With nothing to drop and a full window (one value
+    /// longer than a chunk) the window doubles.
+    func refill(keepingFrom k: Int) throws {
+        let keep = count - k
+        if k > 0 {
+            buffer.update(from: buffer + k, count: keep)
+        } else if count == capacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = bigger
+            capacity *= 2
+        }
+        base += k
+        count = keep
+        while count < capacity && !eof {
+            let n = read(fd, buffer + count, capacity - count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InterchangeError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { eof = true } else { count += n }
+        }
+    }
+
+    /// 1-based line of byte `offset` of the file at `path` (error messages only).
+    static func line(of offset: Int, in path: String) -> Int {
+        guard let f = try? ChunkedFile(path: path) else { return 1 }
+        var line = 1
+        while true {
+            let w = f.window
+            let upto = min(w.count, offset - f.base)
+            for k in 0..<max(0, upto) where w[k] == 0x0A { line += 1 }
+            if f.base + w.count >= offset || f.eof { return line }
+            guard (try? f.refill(keepingFrom: w.count)) != nil else { return line }
+        }
+    }
+}
+
+/// The parse position in the window over the file's bytes, and the shape-specific reading of
+/// `@graph` items.
+struct JSONParser {
+    let input: ChunkedFile
+    var b: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ input: ChunkedFile) { self.input = input; b = input.window }
+
+    func fail(_ reason: String, at: Int? = nil) -> JSONParseFailure {
+        JSONParseFailure(reason: reason, offset: input.base + (at ?? i))
+    }
+
+    /// Reads on: keeps the window from offset `k`, and moves `b` and `i` with the bytes.
+    mutating func refill(keepingFrom k: Int) throws {
+        try input.refill(keepingFrom: k)
+        b = input.window
+        i -= k
+    }
+
+    /// Runs `body` from the current position; when it fails at the end of the window and the
+    /// file goes on (a value cut in two by a chunk), reads more and runs it again from the same
+    /// byte. A value that is whole in the window never fails near its end, so real errors are
+    /// thrown as they are.
+    @inline(__always)
+    mutating func resumable<R>(_ body: (inout JSONParser) throws -> R) throws -> R {
+        while true {
+            let start = i
+            do {
+                return try body(&self)
+            } catch let e as JSONParseFailure {
+                guard !input.eof, i + 8 >= b.count else { throw e }
+                i = start
+                try refill(keepingFrom: start)
+            }
+        }
+    }
+
+    /// The next byte that is not white space, reading on as needed; nil at the end of the file.
+    mutating func peekAcross() throws -> UInt8? {
+        while true {
+            ws()
+            if i < b.count { return b[i] }
+            if input.eof { return nil }
+            try refill(keepingFrom: i)
+        }
+    }
+
+    mutating func takeAcross(_ c: UInt8) throws -> Bool {
+        if try peekAcross() == c { i += 1; return true }
+        return false
+    }
+
+    mutating func expectAcross(_ c: UInt8) throws {
+        guard let n = try peekAcross() else { throw fail("expected '\(Character(Unicode.Scalar(c)))' before the end of the file") }
+        guard n == c else { throw fail("expected '\(Character(Unicode.Scalar(c)))'") }
+        i += 1
     }
 
     @inline(__always) mutating func ws() {
@@ -194,36 +311,42 @@ struct JSONParser {
         }
     }
 
-    /// `{ ..., "@graph": [ items ] }`
-    mutating func document() throws -> KnowledgeGraph {
-        var g = KnowledgeGraph()
-        try expect(0x7B)
+    /// `{ ..., "@graph": [ items ] }`: items go to `emit` in batches, in file order; stops early
+    /// when `emit` returns false (the consumer gave up).
+    mutating func document(_ emit: (ReadBatch) -> Bool) throws {
+        try expectAcross(0x7B)
         var sawGraph = false
-        if !take(0x7D) {
+        if !(try takeAcross(0x7D)) {
             repeat {
-                let key = try string()
-                try expect(0x3A)
+                let key = try resumable { try $0.string() }
+                try expectAcross(0x3A)
                 if key == "@graph" {
                     sawGraph = true
-                    try expect(0x5B)
-                    if !take(0x5D) {
-                        repeat { try item(into: &g) } while take(0x2C)
-                        try expect(0x5D)
+                    try expectAcross(0x5B)
+                    if !(try takeAcross(0x5D)) {
+                        var batch = ReadBatch()
+                        repeat {
+                            try resumable { try $0.item(into: &batch) }
+                            if batch.count >= ReadBatch.size {
+                                guard emit(batch) else { return }
+                                batch = ReadBatch()
+                            }
+                        } while try takeAcross(0x2C)
+                        if batch.count > 0 { guard emit(batch) else { return } }
+                        try expectAcross(0x5D)
                     }
                 } else {
-                    try skipValue()
+                    try resumable { try $0.skipValue() }
                 }
-            } while take(0x2C)
-            try expect(0x7D)
+            } while try takeAcross(0x2C)
+            try expectAcross(0x7D)
         }
-        ws()
-        if i != b.count { throw fail("text after the JSON document") }
-        if !sawGraph { throw fail("no \"@graph\" array", at: 0) }
-        return g
+        if try peekAcross() != nil { throw fail("text after the JSON document") }
+        if !sawGraph { throw JSONParseFailure(reason: "no \"@graph\" array", offset: 0) }
     }
 
     /// One `@graph` item: a node (has `identifier`) or an edge (has `source`/`target`).
-    mutating func item(into g: inout KnowledgeGraph) throws {
+    mutating func item(into g: inout ReadBatch) throws {
         let at = i
         try expect(0x7B)
         var types: [String] = []
@@ -281,13 +404,13 @@ struct JSONParser {
             if sentence != nil || article != nil || start != nil || end != nil {
                 ev = Evidence(article: article ?? "", sentence: sentence ?? "", start: start ?? 0, end: end ?? 0)
             }
-            g.add(Edge(source: try nodeID(source, at: at), target: try nodeID(target, at: at), type: type,
+            g.edges.append(Edge(source: try nodeID(source, at: at), target: try nodeID(target, at: at), type: type,
                        roles: Set(roles), sources: Set(sources), evidence: ev))
         } else if let id = identifier {
             guard let ts = types.first(where: { NodeType(rawValue: $0) != nil }), let type = NodeType(rawValue: ts) else {
                 throw fail("node '\(id)' has no known @type (\(types.joined(separator: ", ")))", at: at)
             }
-            g.add(Node(id: id, type: type, label: name ?? "", aliases: Set(aliases), sources: Set(sources),
+            g.nodes.append(Node(id: id, type: type, label: name ?? "", aliases: Set(aliases), sources: Set(sources),
                        kind: kind, amount: amount, currency: currency, date: date))
         } else {
             throw fail("item is neither a node (identifier) nor an edge (source, target)", at: at)
