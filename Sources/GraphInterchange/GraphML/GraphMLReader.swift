@@ -13,19 +13,31 @@ import Darwin
 /// yEd graphics and nested elements inside `<data>` are skipped. `role` is used only when
 /// `roles` is absent. Strings are decoded once per `<data>`.
 enum GraphMLReader {
+    /// libxml2 parses on a thread of its own and the calling thread builds the graph
+    /// (`ReadPipeline`): parsing and hashing into the graph's dictionaries overlap.
     static func read(path: String) throws -> KnowledgeGraph {
-        let h = Handler(path: path)
-        do {
-            try XMLReader.parse(file: path, handler: h)
-        } catch let e as LibXMLError {
-            throw InterchangeError.malformed(path: path, line: e.line, format: "graphml", reason: e.message)
+        try ReadPipeline.build { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                let h = Handler(path: path, emit: emit)
+                do {
+                    try XMLReader.parse(file: path, handler: h)
+                } catch let e as LibXMLError {
+                    throw InterchangeError.malformed(path: path, line: e.line, format: "graphml", reason: e.message)
+                } catch is Handler.Stopped {
+                    return
+                }
+                _ = h.flush()
+            }
         }
-        return h.graph
     }
 
     private final class Handler: XMLEventHandler {
+        /// Thrown to end the parse when the graph builder has stopped taking batches.
+        struct Stopped: Error {}
+
         let path: String
-        var graph = KnowledgeGraph()
+        let emit: (ReadBatch) -> Bool
+        var batch = ReadBatch()
         /// key id bytes → value slot, for each domain, in document order.
         var nodeKeys: [(id: [UInt8], slot: Int)] = []
         var edgeKeys: [(id: [UInt8], slot: Int)] = []
@@ -42,7 +54,18 @@ enum GraphMLReader {
         var foreignDepth = 0
         var text: [UInt8] = []
 
-        init(path: String) { self.path = path; text.reserveCapacity(4096) }
+        init(path: String, emit: @escaping (ReadBatch) -> Bool) {
+            self.path = path
+            self.emit = emit
+            text.reserveCapacity(4096)
+        }
+
+        /// Hands the parsed elements over; false when the builder has stopped.
+        func flush() -> Bool {
+            if batch.count == 0 { return true }
+            defer { batch = ReadBatch() }
+            return emit(batch)
+        }
 
         func fail(_ reason: String, line: Int) -> InterchangeError {
             .malformed(path: path, line: line, format: "graphml", reason: reason)
@@ -99,12 +122,15 @@ enum GraphMLReader {
                 return
             }
             if current == .node && localName.equals("node") {
-                graph.add(try makeNode())
+                batch.nodes.append(try makeNode())
                 current = .none
             } else if current == .edge && localName.equals("edge") {
-                graph.add(try makeEdge())
+                batch.edges.append(try makeEdge())
                 current = .none
+            } else {
+                return
             }
+            if batch.count >= ReadBatch.size, !flush() { throw Stopped() }
         }
 
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
