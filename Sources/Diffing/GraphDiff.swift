@@ -46,18 +46,22 @@ public struct GraphDiff: Sendable {
     /// Matches two dictionaries by key: values only in `new`, only in `old`, and `change` of the
     /// pairs that differ. Unsorted; the caller sorts the (few) results.
     ///
-    /// The look-ups dominate (a hash and a probe per key, mostly cache misses on big graphs), so
-    /// the keys are split into contiguous ranges of dictionary positions matched on all cores.
-    /// The second pass, for additions, is skipped when every key of `new` was matched already.
+    /// One look-up per key of `old` (a hash and a probe per key, mostly cache misses on big
+    /// graphs), split into contiguous ranges of dictionary positions matched on all cores. Each
+    /// range also keeps the positions in `new` it matched, sorted; the additions are then the
+    /// positions of `new` missing from those lists, found by walking `new` in order beside
+    /// them, so no key of `new` is hashed again. Skipped when every key of `new` was matched.
     static func match<K: Hashable & Sendable, V: Sendable, C: Sendable>(
         _ old: [K: V], _ new: [K: V], same: @escaping @Sendable (V, V) -> Bool, change: @escaping @Sendable (V, V) -> C?
     ) -> (added: [V], removed: [V], changed: [C]) {
-        let removedAndChanged = inParallel(count: old.count) { lo, hi in
-            var removed: [V] = [], changed: [C] = []
+        let parts = inParallel(count: old.count) { lo, hi in
+            var removed: [V] = [], changed: [C] = [], matched: [Dictionary<K, V>.Index] = []
+            matched.reserveCapacity(hi - lo)
             var i = old.index(old.startIndex, offsetBy: lo)
             for _ in lo..<hi {
                 // Compare in place: copying both values first would retain every field twice.
                 if let j = new.index(forKey: old.keys[i]) {
+                    matched.append(j)
                     if !same(old.values[i], new.values[j]), let c = change(old.values[i], new.values[j]) {
                         changed.append(c)
                     }
@@ -66,21 +70,27 @@ public struct GraphDiff: Sendable {
                 }
                 old.formIndex(after: &i)
             }
-            return (removed, changed)
+            matched.sort()
+            return (removed, changed, matched)
         }
-        let removed = removedAndChanged.flatMap(\.0), changed = removedAndChanged.flatMap(\.1)
+        let removed = parts.flatMap(\.0), changed = parts.flatMap(\.1)
         // Matched keys number old.count - removed.count; if new has no more, none was added.
         guard new.count != old.count - removed.count else { return ([], removed, changed) }
-        let added = inParallel(count: new.count) { lo, hi in
-            var added: [V] = []
-            var i = new.index(new.startIndex, offsetBy: lo)
-            for _ in lo..<hi {
-                if old.index(forKey: new.keys[i]) == nil { added.append(new.values[i]) }
-                new.formIndex(after: &i)
+        var added: [V] = []
+        added.reserveCapacity(new.count - (old.count - removed.count))
+        var heads = parts.map { _ in 0 }
+        var j = new.startIndex
+        while j != new.endIndex {
+            var seen = false
+            for p in parts.indices where heads[p] < parts[p].2.count && parts[p].2[heads[p]] == j {
+                heads[p] += 1
+                seen = true
+                break
             }
-            return added
+            if !seen { added.append(new.values[j]) }
+            new.formIndex(after: &j)
         }
-        return (added.flatMap { $0 }, removed, changed)
+        return (added, removed, changed)
     }
 
     /// Runs `body` on contiguous ranges covering `0..<count`, concurrently, and returns the
@@ -144,12 +154,27 @@ public struct GraphDiff: Sendable {
     /// every id is a separate heap string, and comparing it again costs a cache miss.
     static func sameAttributes(_ a: Node, _ b: Node) -> Bool {
         a.type == b.type && a.label == b.label && a.amount == b.amount && a.kind == b.kind
-            && a.currency == b.currency && a.date == b.date && a.sources == b.sources && a.aliases == b.aliases
+            && a.currency == b.currency && a.date == b.date && sameSet(a.sources, b.sources)
+            && sameSet(a.aliases, b.aliases)
     }
 
     /// `==` without source, type and target, which the look-up has just matched.
     static func sameAttributes(_ a: Edge, _ b: Edge) -> Bool {
-        a.roles == b.roles && a.sources == b.sources && a.evidence == b.evidence
+        sameSet(a.roles, b.roles) && sameSet(a.sources, b.sources) && a.evidence == b.evidence
+    }
+
+    /// Set equality without hashing for the usual few items: `Set ==` hashes every element of
+    /// one side to probe the other, while equal counts and every item of `a` found in `b` by a
+    /// scan prove the same (sets hold no duplicates) with string compares alone.
+    @inline(__always)
+    static func sameSet(_ a: Set<String>, _ b: Set<String>) -> Bool {
+        guard a.count == b.count else { return false }
+        switch a.count {
+        case 0: return true
+        case 1: return a.first! == b.first!
+        case 2...4: return a.allSatisfy { x in b.contains { $0 == x } }
+        default: return a == b
+        }
     }
 
     /// The order of every node list: type, then id. A type change (impossible for well-formed
