@@ -124,4 +124,34 @@ final class ChunkedReadTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("before the end of the file") || "\(e)".contains("unterminated"), "\(e)")
         }
     }
+
+    /// The messages of items read on bytes (types, edge types, endpoints) name what was read.
+    func testItemErrorsNameTheValues() throws {
+        let dir = try makeTemporaryDirectory()
+        let cases: [(String, String)] = [
+            ("{\"identifier\": \"x:1\", \"@type\": [\"Thing\", \"Ro\\u0062ot\"]}", "node 'x:1' has no known @type (Thing, Robot)"),
+            ("{\"identifier\": \"x:1\"}", "node 'x:1' has no known @type ()"),
+            ("{\"source\": \"http://a\", \"target\": \"urn:newsgraph:org:b\", \"edgeType\": \"role\"}",
+             "edge endpoint 'http://a' is not a urn:newsgraph: IRI"),
+            ("{\"source\": \"urn:newsgraph:org:a\", \"target\": \"urn:newsgraph:org:b\", \"edgeType\": \"likes\"}",
+             "unknown edgeType 'likes'"),
+            ("{\"source\": \"urn:newsgraph:org:a\", \"target\": \"urn:newsgraph:org:b\"}", "edge without edgeType"),
+        ]
+        for (item, message) in cases {
+            let path = dir + "/g.jsonld"
+            try "{\"@graph\": [\n\(item)\n]}\n".write(toFile: path, atomically: false, encoding: .utf8)
+            XCTAssertThrowsError(try readGraph(at: path)) { e in
+                XCTAssertEqual("\(e)", "\(path):2: error: jsonld: \(message)")
+            }
+        }
+        // Escaped forms read like plain ones: an escaped edge type and a percent-encoded endpoint.
+        let path = dir + "/ok.jsonld"
+        try """
+        {"@graph": [{"source": "urn:newsgraph:org:a%22b", "target": "urn:newsgraph:org:\\u0063", "edgeType": "competes\\u005fwith"},
+        {"identifier": "org:c", "@type": ["Thing", "Organization"], "name": "C"}]}
+        """.write(toFile: path, atomically: false, encoding: .utf8)
+        let g = try readGraph(at: path)
+        XCTAssertEqual(g.edges.keys.first, EdgeKey(source: "org:a\"b", type: .competesWith, target: "org:c"))
+        XCTAssertEqual(g.nodes["org:c"]?.type, .organization)
+    }
 }

@@ -346,25 +346,30 @@ struct JSONParser {
     }
 
     /// One `@graph` item: a node (has `identifier`) or an edge (has `source`/`target`).
+    ///
+    /// Types, edge types and endpoint IRIs are read on the window's bytes: the only strings
+    /// made are the ones the graph keeps.
     mutating func item(into g: inout ReadBatch) throws {
         let at = i
         try expect(0x7B)
-        var types: [String] = []
+        var nodeType: NodeType?, typesAt: Int?
         var identifier: String?, name: String?, kind: String?, date: String?, currency: String?
         var amount: Double?
-        var aliases: [String] = [], sources: [String] = [], roles: [String] = []
-        var source: String?, target: String?, edgeType: String?, roleName: String?
+        var aliases = Set<String>(), sources = Set<String>(), roles = Set<String>()
+        var source: Endpoint?, target: Endpoint?, edgeType: EdgeType?, edgeTypeText: String?, roleName: String?
         var sentence: String?, article: String?, start: Int?, end: Int?
         if !take(0x7D) {
             repeat {
                 let key = try itemKey()
                 try expect(0x3A)
                 switch key {
-                case .type: types = try strings()
+                case .type:
+                    typesAt = i
+                    nodeType = try nodeTypes()
                 case .identifier: identifier = try string()
                 case .name: name = try string()
-                case .alternateName: aliases = try strings()
-                case .sources: sources = try strings()
+                case .alternateName: aliases = try stringSet()
+                case .sources: sources = try stringSet()
                 case .kind: kind = try string()
                 case .date: date = try string()
                 case .currency: currency = try string()
@@ -382,11 +387,19 @@ struct JSONParser {
                         } while take(0x2C)
                         try expect(0x7D)
                     }
-                case .source: source = try string()
-                case .target: target = try string()
-                case .edgeType: edgeType = try string()
+                case .source: source = try endpoint()
+                case .target: target = try endpoint()
+                case .edgeType:
+                    if let bytes = try plainString() {
+                        edgeType = JSONParser.edgeTypes.first { $0.0.elementsEqual(bytes) }?.1
+                        edgeTypeText = edgeType == nil ? String(decoding: bytes, as: UTF8.self) : nil
+                    } else {
+                        let t = try string()
+                        edgeType = EdgeType(rawValue: t)
+                        edgeTypeText = t
+                    }
                 case .roleName: roleName = try string()
-                case .roles: roles = try strings()
+                case .roles: roles = try stringSet()
                 case .evidence: sentence = try string()
                 case .evidenceArticle: article = try string()
                 case .evidenceStart: start = try int()
@@ -397,54 +410,124 @@ struct JSONParser {
             try expect(0x7D)
         }
         if let source, let target {
-            guard let ts = edgeType else { throw fail("edge without edgeType", at: at) }
-            guard let type = EdgeType(rawValue: ts) else { throw fail("unknown edgeType '\(ts)'", at: at) }
+            guard let type = edgeType else {
+                if let t = edgeTypeText { throw fail("unknown edgeType '\(t)'", at: at) }
+                throw fail("edge without edgeType", at: at)
+            }
             if roles.isEmpty, let r = roleName { roles = [r] }
             var ev: Evidence? = nil
             if sentence != nil || article != nil || start != nil || end != nil {
                 ev = Evidence(article: article ?? "", sentence: sentence ?? "", start: start ?? 0, end: end ?? 0)
             }
-            g.edges.append(Edge(source: try nodeID(source, at: at), target: try nodeID(target, at: at), type: type,
-                       roles: Set(roles), sources: Set(sources), evidence: ev))
+            g.edges.append(Edge(source: try source.id(self, at: at), target: try target.id(self, at: at), type: type,
+                                roles: roles, sources: sources, evidence: ev))
         } else if let id = identifier {
-            guard let ts = types.first(where: { NodeType(rawValue: $0) != nil }), let type = NodeType(rawValue: ts) else {
+            guard let type = nodeType else {
+                var again = self
+                again.i = typesAt ?? i
+                let types = typesAt == nil ? [] : try again.strings()
                 throw fail("node '\(id)' has no known @type (\(types.joined(separator: ", ")))", at: at)
             }
-            g.nodes.append(Node(id: id, type: type, label: name ?? "", aliases: Set(aliases), sources: Set(sources),
-                       kind: kind, amount: amount, currency: currency, date: date))
+            g.nodes.append(Node(id: id, type: type, label: name ?? "", aliases: aliases, sources: sources,
+                                kind: kind, amount: amount, currency: currency, date: date))
         } else {
             throw fail("item is neither a node (identifier) nor an edge (source, target)", at: at)
         }
     }
 
-    /// `urn:newsgraph:org:openai` → `org:openai` (percent-decoded), on bytes.
-    func nodeID(_ iri: String, at: Int) throws -> String {
-        let prefix: StaticString = "urn:newsgraph:"
-        var iri = iri
-        let id: String? = iri.withUTF8 { u in
-            let p = prefix.utf8CodeUnitCount
-            guard u.count >= p, memcmp(u.baseAddress!, prefix.utf8Start, p) == 0 else { return nil }
-            let rest = UnsafeBufferPointer(rebasing: u[p...])
-            guard rest.contains(0x25) else { return String(decoding: rest, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(rest.count)
-            var k = 0
-            while k < rest.count {
-                if rest[k] == 0x25, k + 2 < rest.count, let hi = hexValue(rest[k + 1]), let lo = hexValue(rest[k + 2]) {
-                    out.append(hi << 4 | lo)
-                    k += 3
-                } else {
-                    out.append(rest[k])
-                    k += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        guard let id else { throw fail("edge endpoint '\(iri)' is not a urn:newsgraph: IRI", at: at) }
-        return id
+    static let nodeTypes: [([UInt8], NodeType)] = NodeType.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let edgeTypes: [([UInt8], EdgeType)] = EdgeType.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The bytes of the next string when it holds no escape, `i` moved past it; nil when it has
+    /// escapes (or is cut by the window), `i` left on it for `string()`.
+    @inline(__always) mutating func plainString() throws -> UnsafeBufferPointer<UInt8>? {
+        ws()
+        guard i < b.count, b[i] == 0x22 else { try expect(0x22); return nil }
+        var j = i + 1
+        while j < b.count, b[j] != 0x22, b[j] != 0x5C { j += 1 }
+        guard j < b.count, b[j] == 0x22 else { return nil }
+        defer { i = j + 1 }
+        return UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
     }
 
-    private func hexValue(_ c: UInt8) -> UInt8? {
+    /// `@type`, a string or an array: the first node type named, without making strings.
+    mutating func nodeTypes() throws -> NodeType? {
+        ws()
+        var found: NodeType? = nil
+        func one(_ p: inout JSONParser) throws {
+            let t: NodeType?
+            if let bytes = try p.plainString() {
+                t = JSONParser.nodeTypes.first { $0.0.elementsEqual(bytes) }?.1
+            } else {
+                t = NodeType(rawValue: try p.string())
+            }
+            if found == nil { found = t }
+        }
+        guard take(0x5B) else { try one(&self); return found }
+        if take(0x5D) { return nil }
+        repeat { try one(&self) } while take(0x2C)
+        try expect(0x5D)
+        return found
+    }
+
+    /// A string or an array of strings, as a set.
+    mutating func stringSet() throws -> Set<String> {
+        ws()
+        guard take(0x5B) else { return [try string()] }
+        var out = Set<String>()
+        if take(0x5D) { return out }
+        repeat { out.insert(try string()) } while take(0x2C)
+        try expect(0x5D)
+        return out
+    }
+
+    /// An edge end as read: the node id, or the IRI that is not one of ours (an error only
+    /// if the item turns out to be an edge).
+    enum Endpoint {
+        case node(String), foreign(String)
+
+        func id(_ p: JSONParser, at: Int) throws -> String {
+            switch self {
+            case .node(let id): return id
+            case .foreign(let iri): throw p.fail("edge endpoint '\(iri)' is not a urn:newsgraph: IRI", at: at)
+            }
+        }
+    }
+
+    /// `"urn:newsgraph:org:openai"` → `org:openai` (percent-decoded), on the window's bytes.
+    mutating func endpoint() throws -> Endpoint {
+        if let bytes = try plainString() {
+            if let id = JSONParser.nodeID(bytes) { return .node(id) }
+            return .foreign(String(decoding: bytes, as: UTF8.self))
+        }
+        var iri = try string()
+        let id = iri.withUTF8 { JSONParser.nodeID($0) }
+        return id.map { .node($0) } ?? .foreign(iri)
+    }
+
+    /// The node id of an IRI's bytes, or nil without the `urn:newsgraph:` prefix.
+    static func nodeID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        let prefix: StaticString = "urn:newsgraph:"
+        let p = prefix.utf8CodeUnitCount
+        guard u.count >= p, memcmp(u.baseAddress!, prefix.utf8Start, p) == 0 else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: u[p...])
+        guard rest.contains(0x25) else { return String(decoding: rest, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(rest.count)
+        var k = 0
+        while k < rest.count {
+            if rest[k] == 0x25, k + 2 < rest.count, let hi = hexValue(rest[k + 1]), let lo = hexValue(rest[k + 2]) {
+                out.append(hi << 4 | lo)
+                k += 3
+            } else {
+                out.append(rest[k])
+                k += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c - 0x30
         case 0x41...0x46: c - 0x41 + 10
