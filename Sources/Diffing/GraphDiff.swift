@@ -30,11 +30,8 @@ public struct GraphDiff: Sendable {
     public init(old: KnowledgeGraph, new: KnowledgeGraph) {
         self.old = old
         self.new = new
-        let nodes = GraphDiff.match(old.nodes, new.nodes, same: GraphDiff.sameAttributes) { before, after -> NodeChange? in
-            let c = NodeChange(old: before, new: after)
-            return c.changes.isEmpty ? nil : c  // a NaN amount is unequal to itself, yet no change
-        }
-        let edges = GraphDiff.match(old.edges, new.edges, same: GraphDiff.sameAttributes) { EdgeChange(old: $0, new: $1) }
+        let nodes = GraphDiff.match(old.nodes, new.nodes, NodeMatching.self)
+        let edges = GraphDiff.match(old.edges, new.edges, EdgeMatching.self)
         addedNodes = nodes.added.sorted(by: GraphDiff.nodeOrder)
         removedNodes = nodes.removed.sorted(by: GraphDiff.nodeOrder)
         changedNodes = nodes.changed.sorted { GraphDiff.nodeOrder($0.new, $1.new) }
@@ -51,18 +48,22 @@ public struct GraphDiff: Sendable {
     /// range also keeps the positions in `new` it matched, sorted; the additions are then the
     /// positions of `new` missing from those lists, found by walking `new` in order beside
     /// them, so no key of `new` is hashed again. Skipped when every key of `new` was matched.
-    static func match<K: Hashable & Sendable, V: Sendable, C: Sendable>(
-        _ old: [K: V], _ new: [K: V], same: @escaping @Sendable (V, V) -> Bool, change: @escaping @Sendable (V, V) -> C?
-    ) -> (added: [V], removed: [V], changed: [C]) {
+    ///
+    /// The comparison comes in as a type, not closures: specialized and inlined, the fields
+    /// are read in place, where a closure call copies both values (a retain, and so a write to
+    /// a cold cache line, per string and set).
+    static func match<K: Hashable & Sendable, V: Sendable, M: Matching>(
+        _ old: [K: V], _ new: [K: V], _: M.Type
+    ) -> (added: [V], removed: [V], changed: [M.Change]) where M.Value == V {
         let parts = inParallel(count: old.count) { lo, hi in
-            var removed: [V] = [], changed: [C] = [], matched: [Dictionary<K, V>.Index] = []
+            var removed: [V] = [], changed: [M.Change] = [], matched: [Dictionary<K, V>.Index] = []
             matched.reserveCapacity(hi - lo)
             var i = old.index(old.startIndex, offsetBy: lo)
             for _ in lo..<hi {
                 // Compare in place: copying both values first would retain every field twice.
                 if let j = new.index(forKey: old.keys[i]) {
                     matched.append(j)
-                    if !same(old.values[i], new.values[j]), let c = change(old.values[i], new.values[j]) {
+                    if !M.same(old.values[i], new.values[j]), let c = M.change(old.values[i], new.values[j]) {
                         changed.append(c)
                     }
                 } else {
@@ -188,6 +189,29 @@ public struct GraphDiff: Sendable {
         if a.type != b.type { return a.type < b.type }
         return a.source != b.source ? a.source < b.source : a.target < b.target
     }
+}
+
+/// How `GraphDiff.match` compares the two versions of one element.
+protocol Matching: Sendable {
+    associatedtype Value: Sendable
+    associatedtype Change: Sendable
+    /// Equal attributes (the key is already matched).
+    static func same(_ a: Value, _ b: Value) -> Bool
+    /// The change between two unequal values, or nil when they differ yet nothing changed.
+    static func change(_ a: Value, _ b: Value) -> Change?
+}
+
+enum NodeMatching: Matching {
+    @inline(__always) static func same(_ a: Node, _ b: Node) -> Bool { GraphDiff.sameAttributes(a, b) }
+    static func change(_ a: Node, _ b: Node) -> NodeChange? {
+        let c = NodeChange(old: a, new: b)
+        return c.changes.isEmpty ? nil : c  // a NaN amount is unequal to itself, yet no change
+    }
+}
+
+enum EdgeMatching: Matching {
+    @inline(__always) static func same(_ a: Edge, _ b: Edge) -> Bool { GraphDiff.sameAttributes(a, b) }
+    static func change(_ a: Edge, _ b: Edge) -> EdgeChange? { EdgeChange(old: a, new: b) }
 }
 
 /// One node present in both graphs whose attributes differ.
