@@ -11,6 +11,17 @@ public struct CorpusMerger: Sendable {
         var sources: Set<String> = []
         var lexiconID: String?
         var lexiconLabel: String?
+
+        /// Sums, unions and the smallest lexicon id: commutative, so order does not matter.
+        mutating func merge(_ o: EntityAcc) {
+            for (l, c) in o.labels { labels[l, default: 0] += c }
+            aliases.formUnion(o.aliases)
+            sources.formUnion(o.sources)
+            if let id = o.lexiconID, lexiconID == nil || id < lexiconID! {
+                lexiconID = id
+                lexiconLabel = o.lexiconLabel
+            }
+        }
     }
 
     struct RelationKey: Hashable, Sendable {
@@ -23,6 +34,12 @@ public struct CorpusMerger: Sendable {
         var roles: Set<String> = []
         var sources: Set<String> = []
         var evidence: Evidence?
+
+        mutating func merge(_ o: RelationAcc) {
+            roles.formUnion(o.roles)
+            sources.formUnion(o.sources)
+            if let e = o.evidence, evidence == nil || e < evidence! { evidence = e }
+        }
     }
 
     struct DealKey: Hashable, Sendable {
@@ -36,6 +53,17 @@ public struct CorpusMerger: Sendable {
         var date: String?
         var sources: Set<String> = []
         var evidence: Evidence?
+
+        /// The larger amount (a total over its tranches), the earliest date, the first evidence.
+        mutating func merge(_ o: DealAcc) {
+            if let a = o.amount, amount == nil || (a, o.currency ?? "") > (amount!, currency ?? "") {
+                amount = a
+                currency = o.currency
+            }
+            if let d = o.date, date == nil || d < date! { date = d }
+            sources.formUnion(o.sources)
+            if let e = o.evidence, evidence == nil || e < evidence! { evidence = e }
+        }
     }
 
     private var entities: [EntityKey: EntityAcc] = [:]
@@ -51,70 +79,25 @@ public struct CorpusMerger: Sendable {
 
     public mutating func add(_ p: PartialGraph) {
         for e in p.entities {
-            var acc = entities[e.key] ?? EntityAcc()
-            for (l, c) in e.labels { acc.labels[l, default: 0] += c }
-            acc.aliases.formUnion(e.aliases)
-            acc.sources.insert(p.article)
-            if let id = e.lexiconID, acc.lexiconID == nil || id < acc.lexiconID! {
-                acc.lexiconID = id
-                acc.lexiconLabel = e.lexiconLabel
-            }
-            entities[e.key] = acc
+            entities[e.key, default: EntityAcc()].merge(EntityAcc(labels: e.labels, aliases: e.aliases, sources: [p.article],
+                                                                   lexiconID: e.lexiconID, lexiconLabel: e.lexiconLabel))
         }
         for r in p.relations {
-            let k = RelationKey(source: r.source, type: r.type, target: r.target)
-            var acc = relations[k] ?? RelationAcc()
-            acc.roles.formUnion(r.roles)
-            acc.sources.insert(p.article)
-            if acc.evidence == nil || r.evidence < acc.evidence! { acc.evidence = r.evidence }
-            relations[k] = acc
+            relations[RelationKey(source: r.source, type: r.type, target: r.target), default: RelationAcc()]
+                .merge(RelationAcc(roles: r.roles, sources: [p.article], evidence: r.evidence))
         }
         for d in p.deals {
             let k = DealKey(kind: d.kind, parties: d.parties.sorted { ($0.role, $0.entity) < ($1.role, $1.entity) })
-            var acc = deals[k] ?? DealAcc()
-            if let a = d.amount, acc.amount == nil || (a, d.currency ?? "") > (acc.amount!, acc.currency ?? "") {
-                acc.amount = a
-                acc.currency = d.currency
-            }
-            let date = d.date ?? p.date
-            if let date, acc.date == nil || date < acc.date! { acc.date = date }
-            acc.sources.insert(p.article)
-            if acc.evidence == nil || d.evidence < acc.evidence! { acc.evidence = d.evidence }
-            deals[k] = acc
+            deals[k, default: DealAcc()].merge(DealAcc(amount: d.amount, currency: d.currency, date: d.date ?? p.date,
+                                                       sources: [p.article], evidence: d.evidence))
         }
     }
 
     /// Merges another merger's state (for parallel builds: one merger per worker).
     public mutating func add(_ other: CorpusMerger) {
-        for (k, o) in other.entities {
-            var acc = entities[k] ?? EntityAcc()
-            for (l, c) in o.labels { acc.labels[l, default: 0] += c }
-            acc.aliases.formUnion(o.aliases)
-            acc.sources.formUnion(o.sources)
-            if let id = o.lexiconID, acc.lexiconID == nil || id < acc.lexiconID! {
-                acc.lexiconID = id
-                acc.lexiconLabel = o.lexiconLabel
-            }
-            entities[k] = acc
-        }
-        for (k, o) in other.relations {
-            var acc = relations[k] ?? RelationAcc()
-            acc.roles.formUnion(o.roles)
-            acc.sources.formUnion(o.sources)
-            if let e = o.evidence, acc.evidence == nil || e < acc.evidence! { acc.evidence = e }
-            relations[k] = acc
-        }
-        for (k, o) in other.deals {
-            var acc = deals[k] ?? DealAcc()
-            if let a = o.amount, acc.amount == nil || (a, o.currency ?? "") > (acc.amount!, acc.currency ?? "") {
-                acc.amount = a
-                acc.currency = o.currency
-            }
-            if let d = o.date, acc.date == nil || d < acc.date! { acc.date = d }
-            acc.sources.formUnion(o.sources)
-            if let e = o.evidence, acc.evidence == nil || e < acc.evidence! { acc.evidence = e }
-            deals[k] = acc
-        }
+        for (k, o) in other.entities { entities[k, default: EntityAcc()].merge(o) }
+        for (k, o) in other.relations { relations[k, default: RelationAcc()].merge(o) }
+        for (k, o) in other.deals { deals[k, default: DealAcc()].merge(o) }
     }
 
     /// The most frequent label; ties go to the fewer spaces (`OpenAI` over `Open AI`), then the smaller.
