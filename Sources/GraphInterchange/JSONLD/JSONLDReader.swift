@@ -391,7 +391,7 @@ struct JSONParser {
                 case .target: target = try endpoint()
                 case .edgeType:
                     if let bytes = try plainString() {
-                        edgeType = JSONParser.edgeTypes.first { $0.0.elementsEqual(bytes) }?.1
+                        edgeType = BytesTable.lookup(bytes, in: JSONParser.edgeTypes)
                         edgeTypeText = edgeType == nil ? String(decoding: bytes, as: UTF8.self) : nil
                     } else {
                         let t = try string()
@@ -435,8 +435,8 @@ struct JSONParser {
         }
     }
 
-    static let nodeTypes: [([UInt8], NodeType)] = NodeType.allCases.map { (Array($0.rawValue.utf8), $0) }
-    static let edgeTypes: [([UInt8], EdgeType)] = EdgeType.allCases.map { (Array($0.rawValue.utf8), $0) }
+    static let nodeTypes = BytesTable(NodeType.allCases.map { ($0.rawValue, $0) })
+    static let edgeTypes = BytesTable(EdgeType.allCases.map { ($0.rawValue, $0) })
 
     /// The bytes of the next string when it holds no escape, `i` moved past it; nil when it has
     /// escapes (or is cut by the window), `i` left on it for `string()`.
@@ -457,7 +457,7 @@ struct JSONParser {
         func one(_ p: inout JSONParser) throws {
             let t: NodeType?
             if let bytes = try p.plainString() {
-                t = JSONParser.nodeTypes.first { $0.0.elementsEqual(bytes) }?.1
+                t = BytesTable.lookup(bytes, in: JSONParser.nodeTypes)
             } else {
                 t = NodeType(rawValue: try p.string())
             }
@@ -557,21 +557,47 @@ enum ItemKey {
     case type, identifier, name, alternateName, sources, kind, date, currency, amount, value, source, target
     case edgeType, roleName, roles, evidence, evidenceArticle, evidenceStart, evidenceEnd, other
 
-    private static let table: [(StaticString, ItemKey)] = [
+    private static let table = BytesTable<ItemKey>([
         ("@type", .type), ("identifier", .identifier), ("name", .name), ("alternateName", .alternateName),
         ("sources", .sources), ("kind", .kind), ("date", .date), ("currency", .currency), ("amount", .amount),
         ("value", .value), ("source", .source), ("target", .target), ("edgeType", .edgeType),
         ("roleName", .roleName), ("roles", .roles), ("evidence", .evidence), ("evidenceArticle", .evidenceArticle),
         ("evidenceStart", .evidenceStart), ("evidenceEnd", .evidenceEnd),
-    ]
+    ])
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for (name, key) in ItemKey.table where name.utf8CodeUnitCount == bytes.count {
-            if bytes.count == 0 || memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0 {
-                self = key
-                return
-            }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self = BytesTable.lookup(bytes, in: ItemKey.table) ?? .other }
+}
+
+/// A few short names matched against bytes: each entry's length and first 8 bytes as one
+/// integer, so a miss costs two integer compares and only a hit longer than 8 bytes reads on.
+struct BytesTable<T>: @unchecked Sendable {
+    private let entries: [(count: Int, head: UInt64, bytes: [UInt8], value: T)]
+
+    init(_ names: [(String, T)]) {
+        entries = names.map { name, value in
+            let bytes = Array(name.utf8)
+            let head = bytes.withUnsafeBufferPointer { BytesTable.head($0) }
+            return (bytes.count, head, bytes, value)
         }
-        self = .other
+    }
+
+    /// The first (up to) 8 bytes, little-endian, zero-padded.
+    @inline(__always) static func head(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if b.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(b.baseAddress!).loadUnaligned(as: UInt64.self)) }
+        var h: UInt64 = 0
+        for k in 0..<b.count { h |= UInt64(b[k]) << (8 * UInt64(k)) }
+        return h
+    }
+
+    @inline(__always) static func lookup(_ b: UnsafeBufferPointer<UInt8>, in table: BytesTable<T>) -> T? {
+        let h = head(b)
+        for e in table.entries where e.count == b.count && e.head == h {
+            if b.count <= 8 { return e.value }
+            let same = e.bytes.withUnsafeBufferPointer {
+                memcmp($0.baseAddress! + 8, b.baseAddress! + 8, b.count - 8) == 0
+            }
+            if same { return e.value }
+        }
+        return nil
     }
 }
