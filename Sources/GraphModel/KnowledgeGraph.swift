@@ -13,13 +13,22 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for e in edges { add(e) }
     }
 
+    /// One hash lookup in the common case (a new id); a repeated id merges, and since merging is
+    /// commutative the old report can be folded into the new one.
     public mutating func add(_ node: Node) {
-        if nodes[node.id] != nil { nodes[node.id]!.merge(node) } else { nodes[node.id] = node }
+        if let old = nodes.updateValue(node, forKey: node.id) { nodes[node.id]!.merge(old) }
     }
 
     public mutating func add(_ edge: Edge) {
         let k = edge.key
-        if edges[k] != nil { edges[k]!.merge(edge) } else { edges[k] = edge }
+        if let old = edges.updateValue(edge, forKey: k) { edges[k]!.merge(old) }
+    }
+
+    /// Room for this many nodes and edges, so a reader that knows (or estimates) the size does not
+    /// re-hash the tables as they grow.
+    public mutating func reserveCapacity(nodes n: Int, edges e: Int) {
+        nodes.reserveCapacity(n)
+        edges.reserveCapacity(e)
     }
 
     public mutating func removeNode(_ id: String) {

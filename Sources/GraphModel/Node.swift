@@ -64,7 +64,7 @@ public struct Node: Sendable, Hashable, Codable {
         aliases.formUnion(other.aliases)
         sources.formUnion(other.sources)
         label = Node.preferredLabel(label, other.label)
-        kind = kind ?? other.kind
+        kind = [kind, other.kind].compactMap { $0 }.min()
         if let a = other.amount {
             // The larger figure wins: where a text gives tranches and a total, the total is the amount.
             if amount == nil || (a, other.currency ?? "") > (amount!, currency ?? "") {
