@@ -26,7 +26,8 @@ struct Mention {
     var genitive: Bool
     /// The noun of an apposition that introduced it ("a Boston start-up" → `start-up`).
     var noun: String? = nil
-    /// Title read right before the name (`CEO Sam Altman`), as token range end, for person cues.
+    /// Why a name is not an ordinary mention: `compound` (the company of "Altair-Gründer"),
+    /// `product` (read as a product name); nil otherwise.
     var cueClass: String?
 }
 

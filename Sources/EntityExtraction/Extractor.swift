@@ -68,7 +68,7 @@ struct ArticleExtraction {
     var titleSpans: [[(Int, Int, String)]] = []
     var relations: [PartialRelation] = []
     var deals: [PartialDeal] = []
-    var productNodes: [String: Set<String>] = [:]
+    var productNodes: Set<String> = []
     var openRound: (deal: Int, sentence: Int)?
     var argCache: [Int: [Arg]] = [:]
     /// `Slug.matchKey` of the names of this article, computed once each.
@@ -757,10 +757,9 @@ struct ArticleExtraction {
             g.entities.append(PartialEntity(key: EntityKey(type: e.type, key: e.key), labels: labels,
                                             aliases: e.aliases, lexiconID: e.lexicon?.id, lexiconLabel: e.lexicon?.entry.name))
         }
-        for (name, owners) in productNodes {
+        for name in productNodes {
             g.entities.append(PartialEntity(key: EntityKey(type: .product, key: Slug.matchKey(name)), labels: [name: 1],
                                             aliases: [name]))
-            _ = owners
         }
         g.relations = relations
         g.deals = deals

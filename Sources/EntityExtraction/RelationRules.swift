@@ -325,7 +325,6 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             let all = args(s)
             let persons = mentionsBySentence[s].filter { mentions[$0].type == .person && mentions[$0].entity != nil }
-            var used = Set<Int>()
             // Compound "Altair-Gründer James Scapa".
             for m in mentionsBySentence[s] where mentions[m].cueClass == "compound" {
                 guard let org = mentions[m].entity, entities[org].type == .organization else { continue }
@@ -367,7 +366,6 @@ extension ArticleExtraction {
                 if afterTitle < toks.count, toks[afterTitle].text == ",", explicitOrg == nil { afterTitle += 1 }
                 if let pm = persons.first(where: { mentions[$0].first == afterTitle || mentions[$0].first == tLast + 1 }) {
                     person = mentions[pm].entity
-                    used.insert(pm)
                     // Org before the title: genitive or adjacent ("Arcturus CEO Mei-Lin Cho").
                     if let before = all.last(where: { $0.end == tFirst - 1 }),
                        let e = before.entity, entities[e].type == .organization {
@@ -472,7 +470,7 @@ extension ArticleExtraction {
             return nil
         }() else { return }
         if entities[e].mentions == 0 { entities[e].mentions = 1 }
-        productNodes[name, default: []].insert(entities[e].key)
+        productNodes.insert(name)
         relations.append(PartialRelation(source: entityKey(e), type: .develops,
                                          target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
     }
@@ -494,7 +492,7 @@ extension ArticleExtraction {
                 rules.triggerIndex[t.lower] != nil || rules.competitionIndex[t.lower] != nil || rules.titleIndex[t.lower] != nil
                     || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
             let name = mentions[m].name
-            productNodes[name, default: []].insert(entities[owner].key)
+            productNodes.insert(name)
             relations.append(PartialRelation(source: entityKey(owner), type: .develops,
                                              target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
             mentions[m].cueClass = "product"
@@ -508,7 +506,7 @@ extension ArticleExtraction {
                     let w = toks[i..<(i + n)].map(\.lower)
                     if let owner = k.lexiconProducts[w], let e = entities.firstIndex(where: { $0.lexicon?.id == owner.id && $0.mentions > 0 }) {
                         let name = String(decoding: UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i + n - 1].end]), as: UTF8.self)
-                        productNodes[name, default: []].insert(entities[e].key)
+                        productNodes.insert(name)
                         relations.append(PartialRelation(source: entityKey(e), type: .develops,
                                                          target: EntityKey(type: .product, key: Slug.matchKey(name)), evidence: evidence(s)))
                     }
@@ -533,7 +531,7 @@ extension ArticleExtraction {
                 // A designator alone ("AI") names no product.
                 if mentions[m].first == mentions[m].last && toks[mentions[m].first].is(.designator) { continue }
                 guard let o = owner, entities[o].type == .organization else { continue }
-                productNodes[mentions[m].name, default: []].insert(entities[o].key)
+                productNodes.insert(mentions[m].name)
                 relations.append(PartialRelation(source: entityKey(o), type: .develops,
                                                  target: EntityKey(type: .product, key: Slug.matchKey(mentions[m].name)), evidence: evidence(s)))
             }
