@@ -39,7 +39,10 @@ public struct DOTDiffRenderer: DiffRenderer {
         }
     }
 
+    /// A diff streamed without graphs (`diff.old` nil) has no unchanged parts to draw: only the
+    /// changed elements are, from the change lists. `newsgraph diff --format dot` builds graphs.
     public func render(_ diff: GraphDiff) -> String {
+        let old = diff.old ?? GraphDiff.graph(of: diff, side: .old), new = diff.new ?? GraphDiff.graph(of: diff, side: .new)
         var nodeStatus: [String: (Status, String)] = [:]
         for n in diff.addedNodes { nodeStatus[n.id] = (.added, "") }
         for n in diff.removedNodes { nodeStatus[n.id] = (.removed, "") }
@@ -49,15 +52,17 @@ public struct DOTDiffRenderer: DiffRenderer {
         for e in diff.removedEdges { edgeStatus[e.key] = (.removed, "") }
         for c in diff.changedEdges { edgeStatus[c.key] = (.changed, c.changes.map(\.attribute.rawValue).joined(separator: ", ")) }
 
-        let keep: Set<String>? = context.map { neighbourhood(diff, hops: max(0, $0), seeds: edgeStatus.keys, nodeSeeds: nodeStatus.keys) }
+        let keep: Set<String>? = context.map {
+            neighbourhood([old.edges, new.edges], hops: max(0, $0), seeds: edgeStatus.keys, nodeSeeds: nodeStatus.keys)
+        }
 
-        var ids = Set(diff.old.nodes.keys).union(diff.new.nodes.keys)
+        var ids = Set(old.nodes.keys).union(new.nodes.keys)
         if let keep { ids.formIntersection(keep) }
         var keys: [EdgeKey] = []
-        for k in diff.old.edges.keys where keep == nil || (keep!.contains(k.source) && keep!.contains(k.target)) {
+        for k in old.edges.keys where keep == nil || (keep!.contains(k.source) && keep!.contains(k.target)) {
             keys.append(k)
         }
-        for k in diff.new.edges.keys where diff.old.edges[k] == nil
+        for k in new.edges.keys where old.edges[k] == nil
             && (keep == nil || (keep!.contains(k.source) && keep!.contains(k.target))) {
             keys.append(k)
         }
@@ -72,7 +77,7 @@ public struct DOTDiffRenderer: DiffRenderer {
         out += "  node [fontname=\"Helvetica\", style=filled];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         for id in ids.sorted() {
-            guard let n = diff.new.nodes[id] ?? diff.old.nodes[id] else { continue }
+            guard let n = new.nodes[id] ?? old.nodes[id] else { continue }
             let (status, what) = nodeStatus[id] ?? (.unchanged, "")
             var label = n.label
             if status == .changed { label += "\n~ " + what }
@@ -83,7 +88,7 @@ public struct DOTDiffRenderer: DiffRenderer {
             out += "];\n"
         }
         for k in keys {
-            guard let e = diff.new.edges[k] ?? diff.old.edges[k] else { continue }
+            guard let e = new.edges[k] ?? old.edges[k] else { continue }
             let (status, what) = edgeStatus[k] ?? (.unchanged, "")
             var label = e.primaryRole ?? e.type.rawValue
             if status == .changed { label += "\n~ " + what }
@@ -103,7 +108,7 @@ public struct DOTDiffRenderer: DiffRenderer {
     ///
     /// - Complexity: O(hops × e): each hop scans the edges of both graphs once, which needs no
     ///   adjacency index and stays cheap for the small hop counts a picture can show.
-    private func neighbourhood(_ diff: GraphDiff, hops: Int, seeds: Dictionary<EdgeKey, (Status, String)>.Keys,
+    private func neighbourhood(_ graphs: [[EdgeKey: Edge]], hops: Int, seeds: Dictionary<EdgeKey, (Status, String)>.Keys,
                                nodeSeeds: Dictionary<String, (Status, String)>.Keys) -> Set<String> {
         var keep = Set(nodeSeeds)
         for k in seeds { keep.insert(k.source); keep.insert(k.target) }
@@ -111,7 +116,7 @@ public struct DOTDiffRenderer: DiffRenderer {
         var hop = 0
         while hop < hops && !frontier.isEmpty {
             var next: Set<String> = []
-            for edges in [diff.old.edges, diff.new.edges] {
+            for edges in graphs {
                 for k in edges.keys {
                     if frontier.contains(k.source), !keep.contains(k.target) { next.insert(k.target) }
                     if frontier.contains(k.target), !keep.contains(k.source) { next.insert(k.source) }

@@ -15,10 +15,15 @@ import GraphModel
 /// - Complexity: O(n + e) dictionary look-ups to match both graphs, plus O(k log k) to sort
 ///   the k elements that differ; unchanged elements are compared with `==` and never sorted.
 public struct GraphDiff: Sendable {
-    /// The graph before; kept (copy-on-write, so free) for renderers that also draw unchanged parts.
-    public let old: KnowledgeGraph
-    /// The graph after.
-    public let new: KnowledgeGraph
+    /// The graph before, when the diff was made from graphs (copy-on-write, so free); nil for a
+    /// diff streamed from two sorted exports (`StreamedDiff`), which never builds them. Only the
+    /// DOT renderer, which also draws unchanged parts, needs it.
+    public let old: KnowledgeGraph?
+    /// The graph after; nil as `old`.
+    public let new: KnowledgeGraph?
+    /// Node and edge counts of the graph before and after.
+    public let oldSize: GraphSize
+    public let newSize: GraphSize
 
     public let addedNodes: [Node]
     public let removedNodes: [Node]
@@ -28,10 +33,20 @@ public struct GraphDiff: Sendable {
     public let changedEdges: [EdgeChange]
 
     public init(old: KnowledgeGraph, new: KnowledgeGraph) {
-        self.old = old
-        self.new = new
         let nodes = GraphDiff.match(old.nodes, new.nodes, NodeMatching.self)
         let edges = GraphDiff.match(old.edges, new.edges, EdgeMatching.self)
+        self.init(old: old, new: new, oldSize: GraphSize(nodes: old.nodes.count, edges: old.edges.count),
+                  newSize: GraphSize(nodes: new.nodes.count, edges: new.edges.count), nodes: nodes, edges: edges)
+    }
+
+    /// From the unsorted differences, found by matching graphs or by walking two sorted exports.
+    init(old: KnowledgeGraph?, new: KnowledgeGraph?, oldSize: GraphSize, newSize: GraphSize,
+         nodes: (added: [Node], removed: [Node], changed: [NodeChange]),
+         edges: (added: [Edge], removed: [Edge], changed: [EdgeChange])) {
+        self.old = old
+        self.new = new
+        self.oldSize = oldSize
+        self.newSize = newSize
         addedNodes = nodes.added.sorted(by: GraphDiff.nodeOrder)
         removedNodes = nodes.removed.sorted(by: GraphDiff.nodeOrder)
         changedNodes = nodes.changed.sorted { GraphDiff.nodeOrder($0.new, $1.new) }
@@ -188,6 +203,16 @@ public struct GraphDiff: Sendable {
     static func edgeOrder(_ a: Edge, _ b: Edge) -> Bool {
         if a.type != b.type { return a.type < b.type }
         return a.source != b.source ? a.source < b.source : a.target < b.target
+    }
+}
+
+/// How many nodes and edges one side of a diff holds.
+public struct GraphSize: Sendable, Hashable {
+    public var nodes: Int
+    public var edges: Int
+    public init(nodes: Int, edges: Int) {
+        self.nodes = nodes
+        self.edges = edges
     }
 }
 

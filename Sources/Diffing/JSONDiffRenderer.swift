@@ -14,8 +14,8 @@ public struct JSONDiffRenderer: DiffRenderer {
             ("format", .string("newsgraph-diff")),
             ("version", .int(1)),
             ("equal", .bool(diff.isEmpty)),
-            ("old", .object([("nodes", .int(diff.old.nodes.count)), ("edges", .int(diff.old.edges.count))])),
-            ("new", .object([("nodes", .int(diff.new.nodes.count)), ("edges", .int(diff.new.edges.count))])),
+            ("old", .object([("nodes", .int(diff.oldSize.nodes)), ("edges", .int(diff.oldSize.edges))])),
+            ("new", .object([("nodes", .int(diff.newSize.nodes)), ("edges", .int(diff.newSize.edges))])),
             ("summary", .object([
                 ("nodes", counts(diff.nodeTotals, diff.nodeCounts.map { ($0.type.rawValue, $0.counts) })),
                 ("edges", counts(diff.edgeTotals, diff.edgeCounts.map { ($0.type.rawValue, $0.counts) })),

@@ -28,14 +28,14 @@ public struct TextDiffRenderer: DiffRenderer {
             line(&out, paint("+++ " + DiffText.escaped(b), .bold))
         }
         if diff.isEmpty {
-            line(&out, "no differences: \(diff.old.nodes.count) nodes, \(diff.old.edges.count) edges")
+            line(&out, "no differences: \(diff.oldSize.nodes) nodes, \(diff.oldSize.edges) edges")
             return out
         }
         let nodeRows = diff.nodeCounts.map { ($0.type.rawValue, $0.counts) }
         let edgeRows = diff.edgeCounts.map { ($0.type.rawValue, $0.counts) }
         let width = (nodeRows + edgeRows).map { $0.0.count }.max() ?? 0
-        summary(&out, "nodes", diff.nodeTotals, diff.old.nodes.count, diff.new.nodes.count, nodeRows, width)
-        summary(&out, "edges", diff.edgeTotals, diff.old.edges.count, diff.new.edges.count, edgeRows, width)
+        summary(&out, "nodes", diff.nodeTotals, diff.oldSize.nodes, diff.newSize.nodes, nodeRows, width)
+        summary(&out, "edges", diff.edgeTotals, diff.oldSize.edges, diff.newSize.edges, edgeRows, width)
 
         for (type, _) in diff.nodeCounts {
             line(&out, "")

@@ -18,8 +18,13 @@ public func readGraph(at path: String) throws -> KnowledgeGraph {
     throw InterchangeError.unsupportedExtension(path: path)
 }
 
+/// What a `BatchQueue` carries: sendable, with an empty value to leave in a taken slot.
+protocol EmptyBatch: Sendable {
+    init()
+}
+
 /// The elements parsed from one stretch of a file, in file order.
-struct ReadBatch: Sendable {
+struct ReadBatch: EmptyBatch {
     var nodes: [Node] = []
     var edges: [Edge] = []
     /// Elements per batch: big enough that the hand-over is rare, small enough to stay in cache.
@@ -36,7 +41,7 @@ struct ReadBatch: Sendable {
 /// `concurrentPerform`, where a blocked worker could wait for a pool thread that never comes.
 enum ReadPipeline {
     static func build(_ produce: @escaping @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void) throws -> KnowledgeGraph {
-        let queue = BatchQueue(capacity: 8)
+        let queue = BatchQueue<ReadBatch>(capacity: 8)
         let job = ProducerJob(queue: queue, produce: produce)
         guard let thread = job.start() else {
             // No thread to be had: parse and build in turn on this one.
@@ -60,10 +65,10 @@ enum ReadPipeline {
 
 /// A bounded FIFO of batches between one producer and one consumer (pthread mutex and
 /// conditions, allocated once so they never move).
-final class BatchQueue: @unchecked Sendable {
+final class BatchQueue<Batch: EmptyBatch>: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var items: [ReadBatch] = []
+    private var items: [Batch] = []
     private var head = 0
     private let capacity: Int
     private var closed = false, cancelled = false
@@ -82,7 +87,7 @@ final class BatchQueue: @unchecked Sendable {
     }
 
     /// Waits for room; false when the consumer has stopped taking.
-    func put(_ b: ReadBatch) -> Bool {
+    func put(_ b: Batch) -> Bool {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while items.count - head >= capacity && !cancelled { pthread_cond_wait(changed, mutex) }
@@ -94,13 +99,13 @@ final class BatchQueue: @unchecked Sendable {
     }
 
     /// The next batch, or nil once the producer has closed the queue and it is empty.
-    func take() -> ReadBatch? {
+    func take() -> Batch? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while head == items.count && !closed { pthread_cond_wait(changed, mutex) }
         if head == items.count { return nil }
         let b = items[head]
-        items[head] = ReadBatch()  // drop the queue's reference, so the consumer owns the arrays
+        items[head] = Batch()  // drop the queue's reference, so the consumer owns the arrays
         head += 1
         pthread_cond_broadcast(changed)
         return b
@@ -118,13 +123,13 @@ final class BatchQueue: @unchecked Sendable {
 }
 
 /// The producer's thread: runs `produce`, keeps its error, closes the queue when done.
-final class ProducerJob: @unchecked Sendable {
-    let queue: BatchQueue
-    let produce: @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void
+final class ProducerJob<Batch: EmptyBatch>: @unchecked Sendable {
+    let queue: BatchQueue<Batch>
+    let produce: @Sendable (_ emit: (Batch) -> Bool) throws -> Void
     /// Written by the producer thread before it closes the queue; read after `join`.
     var error: (any Error)?
 
-    init(queue: BatchQueue, produce: @escaping @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void) {
+    init(queue: BatchQueue<Batch>, produce: @escaping @Sendable (_ emit: (Batch) -> Bool) throws -> Void) {
         self.queue = queue
         self.produce = produce
     }
@@ -141,7 +146,8 @@ final class ProducerJob: @unchecked Sendable {
     #endif
 
     func start() -> ThreadID? {
-        let context = Unmanaged.passRetained(self).toOpaque()
+        // A C thread entry cannot name a generic type, so it runs a non-generic box.
+        let context = Unmanaged.passRetained(ThreadBody { [self] in run() }).toOpaque()
         #if canImport(Glibc)
         var t = pthread_t()
         #else
@@ -149,15 +155,15 @@ final class ProducerJob: @unchecked Sendable {
         #endif
         let rc = pthread_create(&t, nil, { raw in
             #if canImport(Glibc)
-            let job = Unmanaged<ProducerJob>.fromOpaque(raw!).takeRetainedValue()
+            let body = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
             #else
-            let job = Unmanaged<ProducerJob>.fromOpaque(raw).takeRetainedValue()
+            let body = Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue()
             #endif
-            job.run()
+            body.run()
             return nil
         }, context)
         if rc != 0 {
-            Unmanaged<ProducerJob>.fromOpaque(context).release()
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
             return nil
         }
         return t
@@ -170,4 +176,10 @@ final class ProducerJob: @unchecked Sendable {
         if let t { pthread_join(t, nil) }
         #endif
     }
+}
+
+/// What a producer thread runs, boxed for `pthread_create`'s context pointer.
+final class ThreadBody: @unchecked Sendable {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
 }

@@ -55,6 +55,13 @@ public enum GraphLoading {
             + "graph.jsonld, an exports folder, or a corpus (a folder, .jsonl, .txt or .html)")
     }
 
+    /// True when `readGraph(at:)` reads `path` as JSON-LD (by its extension).
+    public static func isJSONLD(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") { return false }
+        return lower.hasSuffix(".jsonld") || lower.hasSuffix(".json")
+    }
+
     /// Reads or builds the graph of one side. A built corpus goes through the same cleaning as
     /// the exports (`PreparedGraph`), so a corpus and its own export diff as equal.
     public static func load(_ side: GraphSide, options: BuildOptions,

@@ -61,8 +61,20 @@ final class ChunkedFile: @unchecked Sendable {
         do { try refill(keepingFrom: 0) } catch { close(fd); buffer.deallocate(); throw error }
     }
 
+    /// A window over bytes already in memory (one `@graph` item read again on its own): the
+    /// whole input, at its end.
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String) {
+        self.path = path
+        fd = -1
+        capacity = max(1, bytes.count)
+        buffer = .allocate(capacity: capacity)
+        if let p = bytes.baseAddress { buffer.update(from: p, count: bytes.count) }
+        count = bytes.count
+        eof = true
+    }
+
     deinit {
-        close(fd)
+        if fd >= 0 { close(fd) }
         buffer.deallocate()
     }
 

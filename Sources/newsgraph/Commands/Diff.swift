@@ -78,8 +78,13 @@ struct Diff: ParsableCommand {
         if sides[0].path == "-" && sides[1].path == "-" {
             throw DiffCommandError("error: only one side can be read from standard input")
         }
-        let (before, after) = try loadBoth(sides[0], sides[1])
-        let diff = GraphDiff(old: before, new: after)
+        let diff: GraphDiff
+        if let streamed = streamed(sides[0], sides[1], fmt) {
+            diff = streamed
+        } else {
+            let (before, after) = try loadBoth(sides[0], sides[1])
+            diff = GraphDiff(old: before, new: after)
+        }
         let options = DiffRenderOptions(color: useColor, context: context, oldName: sides[0].path, newName: sides[1].path)
         let text = fmt.renderer(options).render(diff)
         if let output {
@@ -90,6 +95,15 @@ struct Diff: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         return !diff.isEmpty
+    }
+
+    /// Two JSON-LD exports diffed as sorted streams (`StreamedDiff`), for every format that
+    /// needs only the differences (DOT also draws the unchanged parts); nil when the sides are
+    /// something else or the files are not as newsgraph writes them.
+    func streamed(_ a: GraphSide, _ b: GraphSide, _ fmt: DiffFormat) -> GraphDiff? {
+        guard fmt != .dot, case .export(let x) = a, case .export(let y) = b,
+              GraphLoading.isJSONLD(x), GraphLoading.isJSONLD(y) else { return nil }
+        return StreamedDiff.diff(old: x, new: y)
     }
 
     /// Reads both sides at once: each reader runs on one core, so two big exports take the

@@ -1,0 +1,202 @@
+import Foundation
+import GraphInterchange
+import GraphModel
+
+/// The diff of two `graph.jsonld` exports as a merge-join of their items, without building
+/// either graph: newsgraph writes nodes sorted by id, then edges sorted by source, type and
+/// target (byte order), so walking both files side by side pairs every element with its other
+/// version. Each file is read on a thread of its own; items whose bytes are equal on both sides
+/// are equal elements and are only compared, never parsed; the others are parsed and compared as
+/// `GraphDiff` compares them, so the result is the same `GraphDiff` (less the graphs).
+///
+///     if let d = StreamedDiff.diff(old: "a/graph.jsonld", new: "b/graph.jsonld") { ... }
+///
+/// Returns nil (the caller then reads both graphs) whenever the shortcut might not give what
+/// the full reading gives: a file not in that order (another tool wrote it, or ids repeat), an
+/// id whose bytes are not in Unicode NFC (Swift compares strings by canonical equivalence, so two
+/// such ids could be one node to the full reader), or any read or parse error (the full reader
+/// phrases it, with its line).
+public enum StreamedDiff {
+    public static func diff(old: String, new: String, chunk: Int = 4 << 20) -> GraphDiff? {
+        guard let a = try? JSONLDRecords(path: old, chunk: chunk) else { return nil }
+        guard let b = try? JSONLDRecords(path: new, chunk: chunk) else { try? a.finish(); return nil }
+        var join = MergeJoin(old: Cursor(a), new: Cursor(b))
+        let ok = (try? join.run()) != nil
+        // A reader's error is known only once it has stopped: finish both before trusting the walk.
+        let aFailed = (try? a.finish()) == nil, bFailed = (try? b.finish()) == nil
+        guard ok, !aFailed, !bFailed else { return nil }
+        return GraphDiff(old: nil, new: nil,
+                         oldSize: GraphSize(nodes: join.old.nodes, edges: join.old.edges),
+                         newSize: GraphSize(nodes: join.new.nodes, edges: join.new.edges),
+                         nodes: (join.addedNodes, join.removedNodes, join.changedNodes),
+                         edges: (join.addedEdges, join.removedEdges, join.changedEdges))
+    }
+
+    /// Why the walk gave up; never shown (the caller falls back to the full reading).
+    struct GiveUp: Error {}
+
+    /// One side's records in file order, checked as they come: nodes strictly increasing by id,
+    /// then edges strictly increasing by key, every id in NFC.
+    struct Cursor {
+        let reader: JSONLDRecords
+        var batch = RecordBatch()
+        var k = 0
+        /// The batch holding the previous record, and its index (to check the order).
+        var prevBatch = RecordBatch()
+        var prevK = -1
+        var nodes = 0, edges = 0
+
+        init(_ reader: JSONLDRecords) { self.reader = reader }
+
+        /// The current record, loading the next batch as needed; nil at the end.
+        mutating func current() -> ItemRecord? {
+            while k >= batch.records.count {
+                guard let next = reader.next() else { return nil }
+                if prevK >= 0 && prevK == batch.records.count - 1 { prevBatch = batch; prevK = -2 }
+                batch = next
+                k = 0
+            }
+            return batch.records[k]
+        }
+
+        /// Moves past the current record, after checking it against the one before.
+        mutating func advance() throws {
+            let r = batch.records[k]
+            if !r.asciiKey { try Cursor.checkNFC(batch, r) }
+            if prevK != -1 {
+                let (pb, p) = prevK == -2 ? (prevBatch, prevBatch.records[prevBatch.records.count - 1])
+                                          : (batch, batch.records[prevK])
+                if p.isEdge && !r.isEdge { throw GiveUp() }
+                let order = p.isEdge == r.isEdge ? MergeJoin.compare(pb, p, batch, r) : -1
+                guard order < 0 else { throw GiveUp() }
+            }
+            if r.isEdge { edges += 1 } else { nodes += 1 }
+            prevK = k
+            k += 1
+        }
+
+        /// Byte order is Swift's string order, and byte equality its equality, only for NFC ids.
+        static func checkNFC(_ b: RecordBatch, _ r: ItemRecord) throws {
+            for (lo, hi) in [(r.firstStart, r.firstEnd), (r.secondStart, r.secondEnd)] {
+                let bytes = Array(b.bytes[Int(lo)..<Int(hi)])
+                if bytes.allSatisfy({ $0 < 0x80 }) { continue }
+                let s = String(decoding: bytes, as: UTF8.self)
+                guard Array(s.precomposedStringWithCanonicalMapping.utf8) == bytes else { throw GiveUp() }
+            }
+        }
+    }
+
+    /// The walk: nodes of both sides first, then edges, each pair of heads compared by key.
+    struct MergeJoin {
+        var old: Cursor
+        var new: Cursor
+        var addedNodes: [Node] = [], removedNodes: [Node] = [], changedNodes: [NodeChange] = []
+        var addedEdges: [Edge] = [], removedEdges: [Edge] = [], changedEdges: [EdgeChange] = []
+
+        mutating func run() throws {
+            try walk(edges: false)
+            try walk(edges: true)
+            guard old.current() == nil, new.current() == nil else { throw GiveUp() }
+        }
+
+        private mutating func walk(edges: Bool) throws {
+            while true {
+                let a = old.current().flatMap { $0.isEdge == edges ? $0 : nil }
+                let b = new.current().flatMap { $0.isEdge == edges ? $0 : nil }
+                switch (a, b) {
+                case (nil, nil):
+                    return
+                case let (a?, nil):
+                    try removed(a)
+                case let (nil, b?):
+                    try added(b)
+                case let (a?, b?):
+                    let c = MergeJoin.compare(old.batch, a, new.batch, b)
+                    if c < 0 {
+                        try removed(a)
+                    } else if c > 0 {
+                        try added(b)
+                    } else {
+                        if !MergeJoin.sameBytes(old.batch, a, new.batch, b) { try changed(a, b) }
+                        try old.advance()
+                        try new.advance()
+                    }
+                }
+            }
+        }
+
+        private mutating func removed(_ r: ItemRecord) throws {
+            switch try JSONLDRecords.element(old.batch, r) {
+            case .node(let n): removedNodes.append(n)
+            case .edge(let e): removedEdges.append(e)
+            }
+            try old.advance()
+        }
+
+        private mutating func added(_ r: ItemRecord) throws {
+            switch try JSONLDRecords.element(new.batch, r) {
+            case .node(let n): addedNodes.append(n)
+            case .edge(let e): addedEdges.append(e)
+            }
+            try new.advance()
+        }
+
+        /// Same key, different bytes: compared as `GraphDiff.match` compares.
+        private mutating func changed(_ a: ItemRecord, _ b: ItemRecord) throws {
+            switch (try JSONLDRecords.element(old.batch, a), try JSONLDRecords.element(new.batch, b)) {
+            case let (.node(x), .node(y)):
+                if !NodeMatching.same(x, y), let c = NodeMatching.change(x, y) { changedNodes.append(c) }
+            case let (.edge(x), .edge(y)):
+                if !EdgeMatching.same(x, y), let c = EdgeMatching.change(x, y) { changedEdges.append(c) }
+            default:
+                throw GiveUp()
+            }
+        }
+
+        /// Key order: node ids, or edge (source, type, target), each id by its bytes; < 0, 0, > 0.
+        static func compare(_ ab: RecordBatch, _ a: ItemRecord, _ bb: RecordBatch, _ b: ItemRecord) -> Int {
+            ab.bytes.withUnsafeBufferPointer { x in
+                bb.bytes.withUnsafeBufferPointer { y in
+                    let c = bytes(x, a.firstStart, a.firstEnd, y, b.firstStart, b.firstEnd)
+                    if c != 0 || !a.isEdge { return c }
+                    if a.edgeType != b.edgeType { return a.edgeType < b.edgeType ? -1 : 1 }
+                    return bytes(x, a.secondStart, a.secondEnd, y, b.secondStart, b.secondEnd)
+                }
+            }
+        }
+
+        @inline(__always)
+        static func bytes(_ x: UnsafeBufferPointer<UInt8>, _ xs: Int32, _ xe: Int32,
+                          _ y: UnsafeBufferPointer<UInt8>, _ ys: Int32, _ ye: Int32) -> Int {
+            let n = Int(xe - xs), m = Int(ye - ys)
+            let c = memcmp(x.baseAddress! + Int(xs), y.baseAddress! + Int(ys), min(n, m))
+            if c != 0 { return Int(c) }
+            return n == m ? 0 : (n < m ? -1 : 1)
+        }
+
+        static func sameBytes(_ ab: RecordBatch, _ a: ItemRecord, _ bb: RecordBatch, _ b: ItemRecord) -> Bool {
+            ab.bytes.withUnsafeBufferPointer { x in
+                bb.bytes.withUnsafeBufferPointer { y in
+                    bytes(x, a.itemStart, a.itemEnd, y, b.itemStart, b.itemEnd) == 0
+                }
+            }
+        }
+    }
+}
+
+extension GraphDiff {
+    public enum Side: Sendable { case old, new }
+
+    /// The elements of one side that the diff lists: removed and changed ones for `.old`, added
+    /// and changed ones for `.new`. All there is of a side when the diff holds no graphs.
+    public static func graph(of diff: GraphDiff, side: Side) -> KnowledgeGraph {
+        switch side {
+        case .old:
+            KnowledgeGraph(nodes: diff.removedNodes + diff.changedNodes.map(\.old),
+                           edges: diff.removedEdges + diff.changedEdges.map(\.old))
+        case .new:
+            KnowledgeGraph(nodes: diff.addedNodes + diff.changedNodes.map(\.new),
+                           edges: diff.addedEdges + diff.changedEdges.map(\.new))
+        }
+    }
+}
