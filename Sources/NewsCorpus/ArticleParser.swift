@@ -15,9 +15,7 @@ public enum ArticleParser {
     public static func plainText(_ raw: String, id: String, origin: String) -> Article {
         var text = raw
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(0x0D) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
+        if text.utf8.contains(0x0D) { text = unixNewlines(text) }
         // Only the header (up to `datelineWindow` non-empty lines) is cut into lines; the body
         // is kept as it is.
         var lines: [Substring] = []
@@ -65,6 +63,19 @@ public enum ArticleParser {
         }
         let title = kept.lazy.map { trimmed($0) }.first { !$0.isEmpty && !isCookieNotice($0) }
         return Article(id: id, text: text, title: title, date: date ?? updated, origin: origin)
+    }
+
+    /// `\r\n` and a lone `\r` become `\n`.
+    static func unixNewlines(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for c in text.utf8 {
+            if c == 0x0A && afterCR { afterCR = false; continue }
+            afterCR = c == 0x0D
+            out.append(afterCR ? 0x0A : c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An article from an HTML page.
@@ -165,7 +176,11 @@ public enum ArticleParser {
     static let cookieWords = ["cookie", "kakor", "témoins de connexion"]
 
     static func isCookieNotice(_ line: String) -> Bool {
-        let l = line.lowercased()
-        return cookieWords.contains { l.contains($0) }
+        let l = Array(line.lowercased().utf8)
+        return cookieWords.contains { w in
+            let w = Array(w.utf8)
+            guard l.count >= w.count else { return false }
+            return (0...(l.count - w.count)).contains { i in l[i..<(i + w.count)].elementsEqual(w) }
+        }
     }
 }

@@ -34,6 +34,19 @@ public struct CorpusReader: Sendable {
     public struct File: Sendable, Equatable {
         public var path: String
         public var kind: Kind
+        /// Why the file could not be read, when listing or streaming it already failed.
+        var failure: String? = nil
+
+        public init(path: String, kind: Kind) {
+            self.path = path
+            self.kind = kind
+        }
+
+        init(path: String, kind: Kind, failure: String?) {
+            self.path = path
+            self.kind = kind
+            self.failure = failure
+        }
     }
 
     /// What a pass over the corpus read.
@@ -57,114 +70,135 @@ public struct CorpusReader: Sendable {
     public func files() throws(CorpusError) -> [File] {
         var out: [File] = []
         var seen = Set<String>()
-        let fm = FileManager.default
         // Resolving a path costs a stat per component: only worth it when paths may overlap.
         let dedupe = paths.count > 1
-        func firstTime(_ path: String) -> Bool { !dedupe || seen.insert(Self.key(path)).inserted }
+        func firstTime(_ path: String) -> Bool { !dedupe || seen.insert(FileSystem.realPath(path) ?? path).inserted }
         for path in paths {
             if path == "-" {
                 if seen.insert("-").inserted { out.append(File(path: "-", kind: .jsonl)) }
                 continue
             }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { throw .notFound(path: path) }
-            if !isDir.boolValue {
-                if let kind = Kind(path: path), firstTime(path) {
-                    out.append(File(path: path, kind: kind))
-                }
+            guard let kind = FileSystem.kind(path) else { throw .notFound(path: path) }
+            if kind != .directory {
+                if let k = Kind(path: path), firstTime(path) { out.append(File(path: path, kind: k)) }
                 continue
             }
-            // Enumerate the folder itself when PATH is a symbolic link to it (links below are not
-            // followed, so a link cycle cannot loop).
-            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            guard let walker = fm.enumerator(atPath: real) else {
-                throw .unreadable(origin: path, reason: "cannot list folder")
-            }
+            // A folder named through a symbolic link is listed; links below it are not followed
+            // into, so a link cycle cannot loop.
             var found: [String] = []
-            while let rel = walker.nextObject() as? String {
-                let name = (rel as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                if Kind(path: rel) != nil { found.append(rel) }
+            do { try FileSystem.listFiles(path, into: &found) { Kind(path: $0) != nil } } catch {
+                throw .unreadable(origin: path, reason: "cannot list folder")
             }
             let base = path.hasSuffix("/") ? path : path + "/"
             for rel in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 let full = base + rel
-                var sub: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue,
-                      let kind = Kind(path: rel), firstTime(full) else { continue }
-                out.append(File(path: full, kind: kind))
+                if let k = Kind(path: rel), firstTime(full) { out.append(File(path: full, kind: k)) }
             }
         }
         return out
     }
 
-    /// The same file named twice (`dev` and `dev/a.txt`) is read once.
-    private static func key(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    /// One step of reading, in corpus order: a file still to be read, or a line of a JSONL
+    /// stream. Both can be turned into an article on any thread (`load`), so a build reads and
+    /// parses on every core while the order stays the corpus order.
+    public enum Item: Sendable {
+        case file(File)
+        case jsonlLine(bytes: ArraySlice<UInt8>, number: Int, offset: Int, file: String)
+    }
+
+    /// An item turned into an article (nil for a blank JSONL line), with the file bytes it read.
+    public struct Loaded: Sendable {
+        public var result: Result<Article, CorpusError>?
+        public var bytesRead: Int
+    }
+
+    /// Lists the corpus and hands each item to `body` in order, without reading the files;
+    /// JSONL streams are read here, a chunk at a time. Returns the JSONL bytes read, and throws
+    /// what `body` throws.
+    @discardableResult
+    public func forEachItem(_ body: (Item) throws -> Void) throws -> Int {
+        var jsonlBytes = 0
+        for file in try files() {
+            guard file.kind == .jsonl else {
+                try body(.file(file))
+                continue
+            }
+            let handle: FileHandle
+            if file.path == "-" {
+                handle = FileHandle.standardInput
+            } else {
+                do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path)) } catch {
+                    try body(.file(File(path: file.path, kind: .jsonl, failure: Self.reason(error))))
+                    continue
+                }
+            }
+            defer { if file.path != "-" { try? handle.close() } }
+            let name = file.path == "-" ? "<stdin>" : file.path
+            var lines = LineReader(handle: handle, chunkSize: chunkSize)
+            while true {
+                let next: LineReader.Line?
+                do { next = try lines.next() } catch {
+                    try body(.file(File(path: name, kind: .jsonl, failure: Self.reason(error))))
+                    break
+                }
+                guard let line = next else { break }
+                try body(.jsonlLine(bytes: line.bytes, number: line.number, offset: line.offset, file: name))
+            }
+            jsonlBytes += lines.bytesRead
+        }
+        return jsonlBytes
+    }
+
+    /// Reads and parses one item; safe to call from any thread.
+    public static func load(_ item: Item) -> Loaded {
+        switch item {
+        case .jsonlLine(let bytes, let number, let offset, let file):
+            let line = LineReader.Line(bytes: bytes, number: number, offset: offset)
+            return Loaded(result: JSONLRecord.article(line: line, file: file), bytesRead: 0)
+        case .file(let file):
+            // A JSONL stream arrives as a file only when it could not be read.
+            if file.kind == .jsonl || file.failure != nil {
+                let reason = file.failure ?? "cannot read"
+                return Loaded(result: .failure(.unreadable(origin: file.path, reason: reason)), bytesRead: 0)
+            }
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.readFile(file.path) } catch {
+                return Loaded(result: .failure(.unreadable(origin: file.path, reason: error.reason)), bytesRead: 0)
+            }
+            return Loaded(result: article(bytes: bytes, file: file), bytesRead: bytes.count)
+        }
+    }
+
+    /// Article ids seen so far: the first article with an id wins, later ones are failures.
+    public struct IDRegistry: Sendable {
+        private var ids: [String: String] = [:]  // id → origin of its first article
+        public init() {}
+
+        public mutating func check(_ r: Result<Article, CorpusError>) -> Result<Article, CorpusError> {
+            guard case .success(let a) = r else { return r }
+            if let first = ids[a.id] { return .failure(.duplicateID(origin: a.origin, id: a.id, firstOrigin: first)) }
+            ids[a.id] = a.origin
+            return r
+        }
     }
 
     /// Reads every article in order and hands each to `body`; an article that cannot be read
     /// arrives as a `.failure` so the caller can report it and go on, or stop by throwing.
     @discardableResult
     public func forEach(_ body: (Result<Article, CorpusError>) throws -> Void) throws -> Summary {
-        let list = try files()
         var summary = Summary()
-        var ids: [String: String] = [:] // id → origin of its first article
-        func deliver(_ r: Result<Article, CorpusError>) throws {
-            var r = r
-            if case .success(let a) = r {
-                if let first = ids[a.id] {
-                    r = .failure(.duplicateID(origin: a.origin, id: a.id, firstOrigin: first))
-                } else {
-                    ids[a.id] = a.origin
-                }
-            }
+        var ids = IDRegistry()
+        let jsonlBytes = try forEachItem { item in
+            let loaded = Self.load(item)
+            summary.bytesRead += loaded.bytesRead
+            guard let r = loaded.result.map({ ids.check($0) }) else { return }
             switch r {
             case .success: summary.articles += 1
             case .failure: summary.failures += 1
             }
             try body(r)
         }
-        for file in list {
-            switch file.kind {
-            case .text, .html:
-                let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe)
-                } catch {
-                    try deliver(.failure(.unreadable(origin: file.path, reason: Self.reason(error))))
-                    continue
-                }
-                summary.bytesRead += data.count
-                try deliver(Self.article(data: data, file: file))
-            case .jsonl:
-                let handle: FileHandle
-                if file.path == "-" {
-                    handle = FileHandle.standardInput
-                } else {
-                    do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path)) } catch {
-                        try deliver(.failure(.unreadable(origin: file.path, reason: Self.reason(error))))
-                        continue
-                    }
-                }
-                defer { if file.path != "-" { try? handle.close() } }
-                let name = file.path == "-" ? "<stdin>" : file.path
-                var lines = LineReader(handle: handle, chunkSize: chunkSize)
-                while true {
-                    let next: LineReader.Line?
-                    do { next = try lines.next() } catch {
-                        try deliver(.failure(.unreadable(origin: name, reason: Self.reason(error))))
-                        break
-                    }
-                    guard let line = next else { break }
-                    if let r = JSONLRecord.article(line: line, file: name) { try deliver(r) }
-                }
-                summary.bytesRead += lines.bytesRead
-            }
-        }
+        summary.bytesRead += jsonlBytes
         return summary
     }
 
@@ -182,21 +216,22 @@ public struct CorpusReader: Sendable {
 
     /// The article id of a file: its name without the extension.
     public static func articleID(path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        let u = path.utf8
+        let name = u.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return String(name) }
         return String(name[..<dot])
     }
 
-    static func article(data: Data, file: File) -> Result<Article, CorpusError> {
+    static func article(bytes: [UInt8], file: File) -> Result<Article, CorpusError> {
         let id = articleID(path: file.path)
         switch file.kind {
         case .text:
-            switch UTF8Validation.decode(data) {
+            switch UTF8Validation.decode(bytes) {
             case .success(let text): return .success(ArticleParser.plainText(text, id: id, origin: file.path))
             case .failure(let bad): return .failure(.invalidUTF8(origin: file.path, byteOffset: bad.byteOffset))
             }
         case .html:
-            do { return .success(try ArticleParser.html([UInt8](data), id: id, origin: file.path)) } catch {
+            do { return .success(try ArticleParser.html(bytes, id: id, origin: file.path)) } catch {
                 return .failure(error)
             }
         case .jsonl:

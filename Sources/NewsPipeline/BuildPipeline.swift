@@ -65,6 +65,10 @@ public enum BuildPipeline {
 
     /// Builds the graph of a corpus. `warn` receives one line per skipped article;
     /// `progress` the number of articles and bytes done so far.
+    ///
+    /// This thread lists the corpus and merges; the workers read, parse and extract each
+    /// article. Articles go out in batches and come back in corpus order, so the graph, the
+    /// warnings and the duplicate-id check are the same whatever `jobs` is.
     public static func build(paths: [String], options: BuildOptions, keepPartials: Bool = false,
                              warn: (String) -> Void = { _ in },
                              progress: (Int, Int) -> Void = { _, _ in }) throws -> BuildResult {
@@ -75,71 +79,76 @@ public enum BuildPipeline {
         let workers = [extractor] + (1..<max(1, options.jobs)).map { _ in extractor.independentCopy() }
         var merger = CorpusMerger(shortFormSuffixes: extractor.shortFormSuffixes)
         var result = BuildResult(graph: KnowledgeGraph())
-        var batch: [Article] = []
+        var ids = CorpusReader.IDRegistry()
+        var batch: [CorpusReader.Item] = []
         batch.reserveCapacity(options.batchSize)
 
-        // Reading and extraction overlap: while the workers extract one batch, this thread reads
-        // the next, then merges the finished batch (in batch order, so the result is the same).
-        var pending: (group: DispatchGroup, out: ResultSlots<(String, PartialGraph)>, n: Int)?
-        func collect() {
+        // While the workers do one batch, this thread merges the one before.
+        var pending: (group: DispatchGroup, out: ResultSlots<Extracted>, n: Int)?
+        func collect() throws {
             guard let p = pending else { return }
+            pending = nil
             p.group.wait()
             for i in 0..<p.n {
-                let (lang, partial) = p.out.get(i)
-                merger.add(partial)
-                result.languages[lang, default: 0] += 1
-                if keepPartials { result.partials.append((lang, partial)) }
+                let x = p.out.get(i)
+                result.bytes += x.bytesRead
+                switch x.result.map({ ids.check($0) }) {
+                case nil:
+                    continue
+                case .failure(let e)?:
+                    if options.strict { throw BuildError(description: "\(e)") }
+                    warn("\(e)")
+                    result.skipped += 1
+                case .success?:
+                    merger.add(x.partial!)
+                    result.languages[x.language, default: 0] += 1
+                    if keepPartials { result.partials.append((x.language, x.partial!)) }
+                    result.articles += 1
+                }
             }
-            result.articles += p.n
-            pending = nil
         }
-        func flush() {
+        func flush() throws {
             let n = batch.count
             guard n > 0 else { return }
             let input = batch
             batch = []
             batch.reserveCapacity(options.batchSize)
-            let out = ResultSlots<(String, PartialGraph)>(count: n)
+            let out = ResultSlots<Extracted>(count: n)
             let jobs = min(options.jobs, n)
+            let next = WorkCounter()
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                    var i = w
                     let x = workers[w]
-                    while i < n {
-                        let lang = language(of: input[i], options: options, extractor: x)
-                        out.set(i, (lang, x.extract(input[i], language: lang)))
-                        i += jobs
+                    // Articles differ in length: each worker takes the next one, not every jobs-th.
+                    while case let i = next.take(), i < n {
+                        let loaded = CorpusReader.load(input[i])
+                        var e = Extracted(result: loaded.result, bytesRead: loaded.bytesRead)
+                        if case .success(let a)? = loaded.result {
+                            e.language = language(of: a, options: options, extractor: x)
+                            e.partial = x.extract(a, language: e.language)
+                        }
+                        out.set(i, e)
                     }
                 }
             }
-            collect()
+            try collect()
             pending = (group, out, n)
+            progress(result.articles, result.bytes)
         }
 
-        let summary: CorpusReader.Summary
         do {
-            summary = try CorpusReader(paths: paths).forEach { r in
-                switch r {
-                case .success(let a):
-                    batch.append(a)
-                    if batch.count >= options.batchSize {
-                        flush()
-                        progress(result.articles, 0)
-                    }
-                case .failure(let e):
-                    if options.strict { throw BuildError(description: "\(e)") }
-                    warn("\(e)")
-                    result.skipped += 1
-                }
+            let jsonlBytes = try CorpusReader(paths: paths).forEachItem { item in
+                batch.append(item)
+                if batch.count >= options.batchSize { try flush() }
             }
+            try flush()
+            try collect()
+            result.bytes += jsonlBytes
         } catch {
             pending?.group.wait()  // no worker outlives a failed build
             throw error
         }
-        flush()
-        collect()
-        result.bytes = summary.bytesRead
         result.graph = merger.finish()
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return result
@@ -155,6 +164,26 @@ public enum BuildPipeline {
         var m = CorpusMerger(shortFormSuffixes: extractor.shortFormSuffixes)
         for p in partials { m.add(p) }
         return m.finish()
+    }
+}
+
+/// One item after a worker: the article's partial graph, or why it could not be read.
+struct Extracted: Sendable {
+    var result: Result<Article, CorpusError>?
+    var bytesRead: Int
+    var language = ""
+    var partial: PartialGraph?
+}
+
+/// Hands out item indices to the workers, one at a time.
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
     }
 }
 

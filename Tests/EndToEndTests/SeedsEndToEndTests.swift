@@ -31,6 +31,43 @@ final class SeedsEndToEndTests: XCTestCase {
         }
     }
 
+    /// Workers read and extract out of order; warnings, skips and the graph come out in corpus
+    /// order, whatever the jobs and the batch size.
+    func testWarningsAndSkipsKeepCorpusOrderWithWorkers() throws {
+        let dir = try temporaryDirectory("order")
+        let seedFiles = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
+        for (i, f) in seedFiles.enumerated() {
+            try FileManager.default.copyItem(atPath: seeds + "/" + f, toPath: dir + "/\(i)-\(f)")
+        }
+        try Data([0x41, 0xFF]).write(to: URL(fileURLWithPath: dir + "/0-bad.txt"))
+        try FileManager.default.createDirectory(atPath: dir + "/z", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: seeds + "/" + seedFiles[0], toPath: dir + "/z/0-\(seedFiles[0])")
+        var runs: [([String], Int, Int, Int)] = []
+        for (jobs, batch) in [(1, 512), (2, 1), (2, 2)] {
+            var options = BuildOptions(jobs: jobs)
+            options.batchSize = batch
+            var warnings: [String] = []
+            let r = try BuildPipeline.build(paths: [dir], options: options, warn: { warnings.append($0) })
+            runs.append((warnings, r.articles, r.skipped, r.graph.nodes.count))
+        }
+        XCTAssertEqual(runs[0].0, ["\(dir)/0-bad.txt: error: not valid UTF-8 (byte 1)",
+                                   "\(dir)/z/0-\(seedFiles[0]): error: duplicate article id \"0-\(seedFiles[0].dropLast(4))\" (first read from \(dir)/0-\(seedFiles[0]))"])
+        XCTAssertEqual(runs[0].1, seedFiles.count)
+        XCTAssertEqual(runs[0].2, 2)
+        XCTAssertEqual(runs[0].3, try build([seeds]).nodes.count)
+        for r in runs.dropFirst() {
+            XCTAssertEqual(r.0, runs[0].0)
+            XCTAssertEqual(r.1, runs[0].1)
+            XCTAssertEqual(r.2, runs[0].2)
+            XCTAssertEqual(r.3, runs[0].3)
+        }
+        var strict = BuildOptions(jobs: 2, strict: true)
+        strict.batchSize = 1
+        XCTAssertThrowsError(try BuildPipeline.build(paths: [dir], options: strict)) { e in
+            XCTAssertEqual("\(e)", "\(dir)/0-bad.txt: error: not valid UTF-8 (byte 1)")
+        }
+    }
+
     /// Article order and thread count do not change a byte.
     func testBuildsAreIdenticalWhateverTheOrderAndJobs() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()

@@ -154,6 +154,32 @@ final class ScratchFolder {
         #expect(failures.map(\.description) == ["\(dir.path)/b.txt: error: duplicate article id \"b\" (first read from \(dir.path)/a/b.txt)"])
     }
 
+    @Test func linksToFilesAreReadAndLinksToFoldersAreNotFollowed() throws {
+        let dir = try ScratchFolder()
+        let target = try dir.write("sub/a.txt", "A")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.txt", withDestinationPath: target)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/sub/loop", withDestinationPath: dir.path)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/broken.txt", withDestinationPath: dir.path + "/none.txt")
+        let files = try CorpusReader(paths: [dir.path]).files().map { String($0.path.dropFirst(dir.path.count + 1)) }
+        #expect(files == ["link.txt", "sub/a.txt"])
+    }
+
+    @Test func itemsLoadOnAnyThreadAndGiveTheSameArticles() throws {
+        let dir = try ScratchFolder()
+        try dir.write("a.txt", "A title\r\n\r\nBody.")
+        try dir.write("b.html", "<h1>B</h1><p>Text.</p>")
+        try dir.write("c.jsonl", #"{"id": "c", "text": "C"}"# + "\n\n")
+        var items: [CorpusReader.Item] = []
+        let jsonlBytes = try CorpusReader(paths: [dir.path]).forEachItem { items.append($0) }
+        #expect(jsonlBytes == 26)
+        #expect(items.count == 4)  // two files, two JSONL lines (one blank)
+        let loaded = items.map(CorpusReader.load)
+        #expect(loaded.compactMap { try? $0.result?.get().id } == ["a", "b", "c"])
+        #expect(loaded.map(\.bytesRead) == [16, 22, 0, 0])
+        #expect(try loaded[0].result?.get().text == "A title\n\nBody.")
+        #expect(loaded[3].result == nil)
+    }
+
     @Test func theSameFileNamedTwiceIsReadOnce() throws {
         let dir = try ScratchFolder()
         let f = try dir.write("x.txt", "X")
@@ -169,6 +195,18 @@ final class ScratchFolder {
         } catch let e as CorpusError {
             #expect(e.description == "/nonexistent/corpus: error: no such file or folder")
         }
+    }
+
+    @Test func anUnreadableFileIsAFailureNamingTheReason() throws {
+        let dir = try ScratchFolder()
+        let folder = dir.path + "/x.txt"  // a folder is never listed as an article, but may be given
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let loaded = CorpusReader.load(.file(.init(path: folder, kind: .text)))
+        #expect(loaded.result.map { r in if case .failure(let e) = r { e.description } else { "" } }
+                == "\(folder): error: cannot read: is a directory")
+        let missing = CorpusReader.load(.file(.init(path: dir.path + "/gone.txt", kind: .text)))
+        #expect(missing.result.map { r in if case .failure(let e) = r { e.description } else { "" } }
+                == "\(dir.path)/gone.txt: error: cannot read: no such file or directory")
     }
 
     @Test func invalidUTF8IsAFailureNamingTheByte() throws {
