@@ -75,11 +75,39 @@ struct ArticleExtraction {
     var keyCache: [String: String] = [:]
 
     mutating func matchKey(_ name: String) -> String {
+        if let k = ArticleExtraction.asciiMatchKey(name) { return k }
         if let k = keyCache[name] { return k }
         let k = Slug.matchKey(name)
         keyCache[name] = k
         return k
     }
+    /// `Slug.matchKey` of an ASCII name without its scalar loop: letters and digits, lowercased
+    /// (`"x"` when none); nil when the name is not ASCII.
+    static func asciiMatchKey(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { u -> String? in
+            var n = 0
+            for c in u {
+                if c >= 0x80 { return nil }
+                if c &- 0x61 < 26 || c &- 0x30 < 10 || c &- 0x41 < 26 { n += 1 }
+            }
+            if n == 0 { return "x" }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var q = 0
+                for c in u where c &- 0x61 < 26 || c &- 0x30 < 10 || c &- 0x41 < 26 {
+                    out[q] = c | (c &- 0x41 < 26 ? 0x20 : 0)
+                    q += 1
+                }
+                return q
+            }
+        }
+    }
+
+    /// `Knowledge.isFirstName`, with the fold taken from `matchKey` (the same `Slug.matchKey`).
+    mutating func isFirstName(_ name: String) -> Bool {
+        k.firstNames.contains(name) || k.foldedFirstNames.contains(matchKey(name))
+    }
+
     /// The entity each reference phrase last named, and in which sentence.
     var referenceMemory: [String: (entity: Int, sentence: Int)] = [:]
     /// Words the article writes in lowercase somewhere.
@@ -119,13 +147,18 @@ struct ArticleExtraction {
             prevEnd = r.upperBound
             var toks = Tokenizer.tokenize(b, r)
             if toks.isEmpty { continue }
-            for j in toks.indices where toks[j].kind == .word || toks[j].text == "&" {
-                toks[j].roles = k.roleBits[toks[j].lower] ?? 0
+            // One look-up per token: its word id, then role bits by id (words and `&` only).
+            for j in toks.indices {
+                let id = k.wordIDs.id(toks[j].lower)
+                toks[j].id = id
+                if id >= 0 && (toks[j].kind == .word || toks[j].text == "&") { toks[j].roles = k.rolesByID[Int(id)] }
+                if toks[j].kind == .word && !toks[j].upper { lowercaseWords.insert(toks[j].lower) }
             }
-            for t in toks where t.kind == .word && !t.upper { lowercaseWords.insert(t.lower) }
             var boiler = false
-            let first = toks[0].kind == .punct ? toks[0].text : toks[0].lower
-            for p in k.boilerplateIndex[first] ?? [] where matches(toks, 0, p) { boiler = true; break }
+            // (`lower` is `text` for punctuation.)
+            if let f = toks[0].ruleIndex(k.boilerplateByFirst.count) {
+                for p in k.boilerplateByFirst[f] where matches(toks, 0, p) { boiler = true; break }
+            }
             sentences.append(Sentence(range: r, tokens: toks, paragraph: paragraph, boilerplate: boiler))
         }
         mentionsBySentence = Array(repeating: [], count: sentences.count)
@@ -136,8 +169,7 @@ struct ArticleExtraction {
 
     /// Longest title phrase starting at token `i`: (last token, title).
     func title(at i: Int, in toks: [Token]) -> (Int, String)? {
-        guard let candidates = rules.titleIndex[toks[i].lower] else { return nil }
-        for c in candidates {
+        for c in rules.titles(toks[i]) {
             let (phrase, t) = rules.titles[c]
             guard i + phrase.count <= toks.count else { continue }
             var ok = true
@@ -164,7 +196,7 @@ struct ArticleExtraction {
                         var words: [String] = []
                         while j < toks.count, toks[j].kind == .word, !toks[j].is(.headstop), words.count < 4 {
                             // "chef för bolagets AI-verksamhet": the reference is not part of the title.
-                            if rules.referenceIndex[toks[j].lower] == nil { words.append(toks[j].lower) }
+                            if rules.references(toks[j]).isEmpty { words.append(toks[j].lower) }
                             j += 1
                         }
                         if words.isEmpty { i += 1; continue }
@@ -188,7 +220,7 @@ struct ArticleExtraction {
     func nameish(_ t: Token) -> Bool {
         guard t.kind == .word && t.upper else { return false }
         // "AI-modeller", "Silicon Valley-företag": a compound common noun, not a name.
-        if let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
+        if t.text.utf8.contains(0x2D), let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
            c.properties.isLowercase { return false }
         return true
     }
@@ -220,7 +252,7 @@ struct ArticleExtraction {
         // Where every noun is capitalized, the first word of a run after an article or possessive is
         // the noun that introduces a name ("den US-Marktforscher Qualtrics", "Das Kernprodukt Voltaris
         // Grid OS", "Seine Simulationsplattform HyperWorks"); one name word after it is a company.
-        if rules.capitalizesNouns, j > i, i > 0, rules.determiners.contains(toks[i - 1].lower) || toks[i - 1].is(.possessive),
+        if rules.capitalizesNouns, j > i, i > 0, rules.isDeterminer(toks[i - 1]) || toks[i - 1].is(.possessive),
            lexiconEnd(toks, i, j) == nil, !toks[i].is(.designator), !toks[j].is(.designator),
            !k.isLegalSuffix(toks[j], next: j + 1 < toks.count ? toks[j + 1] : nil) {
             if j == i + 1 && !toks[j].is(.place) && !toks[j].is(.stopword) && lexiconEnd(toks, j, j) == nil {
@@ -231,25 +263,24 @@ struct ArticleExtraction {
             p = i + 1
         }
         while p <= j {
-            let t = toks[p]
             // A known name is one unit, whatever words it holds ("Open AI", "Competition and Markets Authority").
             if let end = lexiconEnd(toks, p, j) {
                 if start < p { classify(s, start, p - 1) }
                 var z = end
-                while z + 1 <= j, !isTitleStart(s, z + 1), !k.stopwords.contains(toks[z + 1].lower) { z += 1 }
+                while z + 1 <= j, !isTitleStart(s, z + 1), !toks[z + 1].is(.stopword) { z += 1 }
                 classify(s, p, z)
                 p = z + 1
                 start = p
                 continue
             }
-            let cue = k.isOrgCue(t.lower) && (p == i || rules.capitalizesNouns || !k.designators.contains(t.lower))
-                && !(p > i && k.designators.contains(t.lower))
-            let breaker = isTitleStart(s, p) || (p == start && t.is(.stopword)) || cue
-                || t.is(.nationality) || t.is(.money) || k.isPlaceDerived(t.lower)
-                || (p == i && k.personCues.contains(t.lower))
-                || (p < j && k.personCues.contains(t.lower))
+            let cue = k.isOrgCue(toks[p]) && (p == i || rules.capitalizesNouns || !toks[p].is(.designator))
+                && !(p > i && toks[p].is(.designator))
+            let breaker = isTitleStart(s, p) || (p == start && toks[p].is(.stopword)) || cue
+                || toks[p].is(.nationality) || toks[p].is(.money) || k.isPlaceDerived(toks[p].lower)
+                || (p == i && toks[p].is(.personCue))
+                || (p < j && toks[p].is(.personCue))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
-            if !breaker, t.text.utf8.contains(0x2D), let dash = t.text.lastIndex(of: "-") {
+            if !breaker, toks[p].text.utf8.contains(0x2D), case let t = toks[p], let dash = t.text.lastIndex(of: "-") {
                 let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
                 if rules.titles.contains(where: { $0.phrase == [tail] }) || k.titleWords.contains(tail) {
                     let head = String(t.text[..<dash])
@@ -271,11 +302,7 @@ struct ArticleExtraction {
 
     /// The last token of the longest lexicon name starting at `p` and ending by `j`.
     func lexiconEnd(_ toks: [Token], _ p: Int, _ j: Int) -> Int? {
-        guard let lengths = k.lexiconLengths[toks[p].lower] else { return nil }
-        for n in lengths where p + n - 1 <= j {
-            if k.lexicon[toks[p..<(p + n)].map(\.lower)] != nil { return p + n - 1 }
-        }
-        return nil
+        k.lexiconName(toks, p, j)?.0
     }
 
     mutating func addCompoundMention(_ s: Int, _ p: Int, head: String) {
@@ -293,11 +320,7 @@ struct ArticleExtraction {
         // Lexicon: the longest known name starting at any token of the run.
         var i = a
         while i <= z {
-            var best: (Int, Knowledge.LexiconName)?
-            for n in k.lexiconLengths[toks[i].lower] ?? [] where i + n - 1 <= z {
-                if let e = k.lexicon[toks[i..<(i + n)].map(\.lower)] { best = (i + n - 1, e); break }
-            }
-            if let (last, e) = best {
+            if let (last, e) = k.lexiconName(toks, i, z) {
                 if i > a { classifyUnknown(s, a, i - 1) }
                 var end = last
                 // Legal suffix after a known name: "Microsoft Corp.", "Meta Platforms Inc.".
@@ -308,17 +331,16 @@ struct ArticleExtraction {
                     // "Microsoft Copilot", "Amazon Bedrock": a product of the known company; but
                     // "Schneider Electric India", "Goldman Sachs Asset Management" are companies.
                     let rest = toks[(end + 1)...z]
-                    let restIsDesignated = rest.count >= 2 && k.designators.contains(toks[z].lower)
+                    let restIsDesignated = rest.count >= 2 && toks[z].is(.designator)
                         && !rest.contains { t in t.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }
-                    if type == .organization, k.places.contains(rest.map(\.lower).joined(separator: " ")) || restIsDesignated {
+                    if type == .organization, k.isPlace(toks, end + 1, z) || restIsDesignated {
                         mentions.removeLast()
                         mentionsBySentence[s].removeLast()
                         addMention(s, i, z, type: .organization, surfaceEnd: z, lexicon: nil)
                         return
                     }
-                    if type == .organization, !rest.allSatisfy({ k.designators.contains($0.lower) }),
-                       !rest.contains(where: { t in rules.triggerIndex[t.lower] != nil || rules.competitionIndex[t.lower] != nil
-                           || rules.titleIndex[t.lower] != nil }) {
+                    if type == .organization, !rest.allSatisfy({ $0.is(.designator) }),
+                       !rest.contains(where: { t in rules.opensTriggerCompetitionOrTitle(t) }) {
                         // "Microsoft Azures molnplattform": a genitive -s on a product the lexicon knows.
                         var name = text(s, i, z)
                         if rest.count == 1, name.hasSuffix("s"),
@@ -352,21 +374,20 @@ struct ArticleExtraction {
         }
         if a == z && k.isLegalSuffix(toks[a], next: a + 1 < toks.count ? toks[a + 1] : nil) { return }
         // A product the lexicon knows ("ChatGPT", "Azure") is read by `readProducts`, not as a name.
-        if k.lexiconProducts[toks[a...z].map(\.lower)] != nil { return }
-        let words = toks[a...z]
         let count = z - a + 1
-        if count == 1 && (k.stopwords.contains(toks[a].lower) || k.places.contains(toks[a].lower)) { return }
-        if k.places.contains(words.map(\.lower).joined(separator: " ")) { return }
+        if k.product(toks, a, count: count) != nil { return }
+        if count == 1 && (toks[a].is(.stopword) || toks[a].is(.place)) { return }
+        if k.isPlace(toks, a, z) { return }
         // Person: a first name then one to three capitalized words.
-        let firstPart = toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text
-        if count >= 2 && count <= 4 && (k.isFirstName(toks[a].text) || k.isFirstName(firstPart))
-            && !k.designators.contains(toks[z].lower) || personContext(s, a, z) && count >= 2 && count <= 3 {
-            if !k.designators.contains(toks[z].lower) {
+        if count >= 2 && count <= 4 && (isFirstName(toks[a].text) || toks[a].text.utf8.contains(0x2D) && isFirstName(
+                toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text))
+            && !toks[z].is(.designator) || personContext(s, a, z) && count >= 2 && count <= 3 {
+            if !toks[z].is(.designator) {
                 addMention(s, a, z, type: .person, surfaceEnd: z, lexicon: nil)
                 return
             }
         }
-        if count >= 2 && k.designators.contains(toks[z].lower) {
+        if count >= 2 && toks[z].is(.designator) {
             addMention(s, a, z, type: .organization, surfaceEnd: z, lexicon: nil)
             return
         }
@@ -384,11 +405,10 @@ struct ArticleExtraction {
         let toks = sentences[s].tokens
         if titleSpans[s].contains(where: { $0.1 == a - 1 }) { return true }
         if a > 0 {
-            let prev = toks[a - 1].lower
-            if k.personCues.contains(prev) { return true }
-            if toks[a - 1].text == ".", a > 1, k.personCues.contains(toks[a - 2].lower) { return true }
+            if toks[a - 1].is(.personCue) { return true }
+            if toks[a - 1].text == ".", a > 1, toks[a - 2].is(.personCue) { return true }
         }
-        if z + 1 < toks.count, k.personCues.contains(toks[z + 1].lower) { return true }
+        if z + 1 < toks.count, toks[z + 1].is(.personCue) { return true }
         if z + 2 < toks.count, toks[z + 1].text == ",", titleSpans[s].contains(where: { $0.0 >= z + 2 && $0.0 <= z + 5 }) { return true }
         if a >= 2, toks[a - 1].text == ",", titleSpans[s].contains(where: { $0.1 == a - 2 }) { return true }
         return false
@@ -404,17 +424,16 @@ struct ArticleExtraction {
     func orgContext(_ s: Int, _ a: Int, _ z: Int, apposition: inout String?) -> Bool {
         let toks = sentences[s].tokens
         if a > 0 {
-            let p = toks[a - 1]
-            if p.kind == .word && !p.genitive && (k.isOrgCue(p.lower) || k.nationalities.contains(p.lower))
-                && !(a == z && (k.designators.contains(toks[a].lower) || k.isOrgCue(toks[a].lower))) { return true }
+            let p = a - 1
+            if toks[p].kind == .word && !toks[p].genitive && (k.isOrgCue(toks[p]) || toks[p].is(.nationality))
+                && !(a == z && (toks[a].is(.designator) || k.isOrgCue(toks[a]))) { return true }
         }
         if z + 2 < toks.count, toks[z + 1].text == "," {
             var j = z + 2
             while j < toks.count && j <= z + 8 {
-                let t = toks[j]
-                if t.kind == .punct && (t.text == "," || t.text == "." || t.text == ";") { break }
-                if t.kind == .word && k.isOrgCue(t.lower) && !t.upper {
-                    apposition = t.lower
+                if toks[j].kind == .punct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";") { break }
+                if toks[j].kind == .word && !toks[j].upper && k.isOrgCue(toks[j]) {
+                    apposition = toks[j].lower
                     return true
                 }
                 j += 1
@@ -523,7 +542,7 @@ struct ArticleExtraction {
         let name = mentions[m].name
         let toks = sentences[mentions[m].sentence].tokens
         let first = toks[mentions[m].first]
-        if k.stopwords.contains(first.lower) || k.places.contains(name.lowercased()) || k.nationalities.contains(first.lower) { return false }
+        if first.is(.stopword) || first.is(.nationality) || k.places.contains(name.lowercased()) { return false }
         if name.utf8.count < 2 { return false }
         if first.text.utf8.count <= 2 && first.text == first.text.uppercased() && mentions[m].first == mentions[m].last { return false }
         // A capitalized word the article also writes in lowercase, or one that only opens a
@@ -533,10 +552,10 @@ struct ArticleExtraction {
             let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
             if opensSentence && !midSentenceWords.contains(first.lower) { return false }
         }
-        if mentions[m].first > 0, rules.determiners.contains(toks[mentions[m].first - 1].lower), mentions[m].lexicon == nil { return false }
+        if mentions[m].first > 0, rules.isDeterminer(toks[mentions[m].first - 1]), mentions[m].lexicon == nil { return false }
         if mentions[m].first == mentions[m].last {
             // A trigger word is no name ("starten Partnerschaft").
-            if rules.triggerIndex[first.lower] != nil
+            if !rules.triggers(first).isEmpty
                 || rules.prefixTriggers.contains(where: { matches(toks, mentions[m].first, [rules.triggers[$0].pattern[0]]) }) { return false }
             // Where every noun is capitalized, one word alone is a name only when it looks like one:
             // all capitals (SAP), a capital inside (DeepMind), a digit.
@@ -578,7 +597,7 @@ struct ArticleExtraction {
         var usedHere: Set<Int> = []
         while i < toks.count {
             var matched = false
-            for ri in rules.referenceIndex[toks[i].lower] ?? [] {
+            for ri in rules.references(toks[i]) {
                 let r = rules.references[ri]
                 guard i + r.count <= toks.count else { continue }
                 var ok = true
@@ -589,7 +608,7 @@ struct ArticleExtraction {
                 let isPronoun = r.count == 1 && k.word(r[0], is: .pronoun)
                 let nameAt: Int? = starts.contains(i + r.count) ? i + r.count
                     : (!isPronoun && i + r.count + 1 < toks.count && starts.contains(i + r.count + 1)
-                       && !toks[i + r.count].upper && !k.stopwords.contains(toks[i + r.count].lower)) ? i + r.count + 1 : nil
+                       && !toks[i + r.count].upper && !toks[i + r.count].is(.stopword)) ? i + r.count + 1 : nil
                 if ok, let n = nameAt {
                     let nameEnd = out.first { $0.position == n }?.end ?? n
                     let listFollows = nameEnd + 2 < toks.count && toks[nameEnd + 1].is(.conjunction)
@@ -711,8 +730,7 @@ struct ArticleExtraction {
         let lo = max(0, p - 12), hi = min(toks.count - 1, p + length + 12)
         guard lo <= hi else { return false }
         for i in lo...hi {
-            let w = toks[i].kind == .punct ? toks[i].text : toks[i].lower
-            for (pat, negation) in rules.hedgeIndex[w] ?? [] {
+            for (pat, negation) in rules.hedges(toks[i]) {
                 if negation && (i < p - 4 || i > p + length + 3) { continue }
                 if matches(toks, i, pat) { return true }
             }

@@ -30,9 +30,13 @@ struct Knowledge: Sendable {
         var prefixTriggers: [Int] = []
         var titleIndex: [String: [Int]] = [:]
         var referenceIndex: [String: [Int]] = [:]
+        /// The same indices by word id (`WordIDs.swift`).
+        var tables = RuleTables()
 
         func deepCopy() -> Rules {
             var r = self
+            r.tables = tables.deepCopy()
+            r.money.currencyByID = r.tables.currencies
             r.determiners = Set(Array(determiners))
             r.triggers = triggers.map { $0 }; r.titles = titles.map { $0 }; r.hedges = hedges.map { $0 }
             r.competition = competition.map { $0 }; r.references = references.map { $0 }
@@ -104,6 +108,14 @@ struct Knowledge: Sendable {
     /// Products of lexicon entries (lowercased) → organisation entry.
     var lexiconProducts: [[String]: LexiconName] = [:]
 
+    /// Ids of the words the packs name, and tables by id (`WordIDs.swift`).
+    var wordIDs = WordIDs()
+    var rolesByID: [UInt64] = []
+    var orgCueByID: [Bool] = []
+    var lexiconByFirst: [[LexiconCandidate]] = []
+    var productsByFirst: [[LexiconCandidate]] = []
+    var boilerplateByFirst: [[[String]]] = []
+
     init(packs: [LanguagePack], userLexicon: [LexiconEntry]) {
         let english = packs.first { $0.code == "en" }
         for p in packs {
@@ -153,6 +165,7 @@ struct Knowledge: Sendable {
         for (name, words) in grammar { if let r = WordRole(rawValue: name) { mark(words, r) } }
         mark(stopwords, .stopword); mark(designators, .designator); mark(nationalities, .nationality)
         mark(places, .place); mark(moneyWords, .money); mark(orgCueWords, .orgCue)
+        buildWordIDs()
     }
 
     private mutating func addLexicon(_ e: LexiconEntry) {
@@ -190,6 +203,12 @@ struct Knowledge: Sendable {
         c.lexiconLengths = Dictionary(uniqueKeysWithValues: lexiconLengths.map { ($0.key, $0.value) })
         c.lexiconProducts = Dictionary(uniqueKeysWithValues: lexiconProducts.map { ($0.key, $0.value) })
         c.rules = Dictionary(uniqueKeysWithValues: rules.map { ($0.key, $0.value.deepCopy()) })
+        c.wordIDs.ids = Dictionary(uniqueKeysWithValues: wordIDs.ids.map { ($0.key, $0.value) })
+        c.wordIDs.words = wordIDs.words.map { $0 }
+        c.rolesByID = rolesByID.map { $0 }; c.orgCueByID = orgCueByID.map { $0 }
+        c.lexiconByFirst = lexiconByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }
+        c.productsByFirst = productsByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }
+        c.boilerplateByFirst = boilerplateByFirst.map { $0.map { $0 } }
         return c
     }
 
@@ -235,6 +254,39 @@ enum WordRole: String, CaseIterable, Sendable {
     case conjunction, agent, with, of, become, becomes, founded, board, join, chaired, share, per, valuation
     case relative, led, it, headstop, pronoun, possessive
     case stopword, designator, nationality, place, money, orgCue
+    /// `personCues.contains(w)`; the first word of a multi-word place (`new` of `new york`).
+    case personCue, placeHead
 
-    var bit: UInt64 { 1 << UInt64(WordRole.allCases.firstIndex(of: self)!) }
+    /// One bit per role, by declaration order; a switch, so `t.is(.agent)` folds to a constant mask.
+    @inline(__always) var bit: UInt64 {
+        switch self {
+        case .conjunction: 1 << 0
+        case .agent: 1 << 1
+        case .with: 1 << 2
+        case .of: 1 << 3
+        case .become: 1 << 4
+        case .becomes: 1 << 5
+        case .founded: 1 << 6
+        case .board: 1 << 7
+        case .join: 1 << 8
+        case .chaired: 1 << 9
+        case .share: 1 << 10
+        case .per: 1 << 11
+        case .valuation: 1 << 12
+        case .relative: 1 << 13
+        case .led: 1 << 14
+        case .it: 1 << 15
+        case .headstop: 1 << 16
+        case .pronoun: 1 << 17
+        case .possessive: 1 << 18
+        case .stopword: 1 << 19
+        case .designator: 1 << 20
+        case .nationality: 1 << 21
+        case .place: 1 << 22
+        case .money: 1 << 23
+        case .orgCue: 1 << 24
+        case .personCue: 1 << 25
+        case .placeHead: 1 << 26
+        }
+    }
 }

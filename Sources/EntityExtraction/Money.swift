@@ -23,6 +23,8 @@ struct MoneyReader: Sendable {
 
     /// Currency phrases by their first word, longest first.
     var currencyIndex: [String: [Int]] = [:]
+    /// The same by word id (`Token.id`), set by `Knowledge.buildWordIDs`.
+    var currencyByID: [[Int]] = []
 
     init(currencies: [(phrase: [String], code: String)], scales: [String: Double], decimalComma: Bool) {
         self.currencies = currencies.sorted { $0.phrase.count > $1.phrase.count }
@@ -54,9 +56,8 @@ struct MoneyReader: Sendable {
 
     /// The currency phrase starting at `i`, if any: (code, number of tokens).
     func currency(_ toks: [Token], at i: Int) -> (String, Int)? {
-        let t0 = toks[i]
-        guard let candidates = currencyIndex[t0.kind == .punct ? t0.text : t0.lower] else { return nil }
-        for c in candidates {
+        guard let f = toks[i].ruleIndex(currencyByID.count) else { return nil }
+        for c in currencyByID[f] {
             let (phrase, code) = currencies[c]
             guard i + phrase.count <= toks.count else { continue }
             var ok = true

@@ -30,8 +30,8 @@ extension ArticleExtraction {
             let gap = toks[gapStart..<gapEnd]
             let joiner = gap.contains { t in t.text == "," || t.is(.conjunction) }
             let clean = gap.allSatisfy { t in
-                t.text == "," || t.kind == .word && (t.is(.conjunction) || k.nationalities.contains(t.lower)
-                    || rules.determiners.contains(t.lower) || k.isOrgCue(t.lower) || k.isPlaceDerived(t.lower))
+                t.text == "," || t.kind == .word && (t.is(.conjunction) || t.is(.nationality)
+                    || rules.isDeterminer(t) || k.isOrgCue(t) || k.isPlaceDerived(t.lower))
             }
             if !joiner || !clean { break }
             out.append(list[j])
@@ -47,8 +47,7 @@ extension ArticleExtraction {
             var triggers: [(Int, LanguagePack.DealTrigger)] = []
             var i = 0
             while i < toks.count {
-                let candidates = (rules.triggerIndex[toks[i].lower] ?? []) + rules.prefixTriggers
-                if let ti = candidates.sorted().first(where: { matches(toks, i, rules.triggers[$0].pattern) }) {
+                if let ti = firstTrigger(toks, i) {
                     let t = rules.triggers[ti]
                     triggers.append((i, t))
                     i += t.pattern.count
@@ -174,6 +173,20 @@ extension ArticleExtraction {
         }
     }
 
+    /// The lowest-numbered trigger that matches at `i`, among those indexed by the word there and
+    /// the prefix ones: both lists ascend, so they are walked merged, without building a list.
+    func firstTrigger(_ toks: [Token], _ i: Int) -> Int? {
+        let byWord = rules.triggers(toks[i]), prefix = rules.prefixTriggers
+        if byWord.isEmpty && prefix.isEmpty { return nil }
+        var a = 0, b = 0
+        while a < byWord.count || b < prefix.count {
+            let c: Int
+            if b >= prefix.count || a < byWord.count && byWord[a] <= prefix[b] { c = byWord[a]; a += 1 } else { c = prefix[b]; b += 1 }
+            if matches(toks, i, rules.triggers[c].pattern) { return c }
+        }
+        return nil
+    }
+
     mutating func addPartnership(_ s: Int, _ es: [Int]) {
         deals.append(PartialDeal(kind: "partnership", parties: es.map { .init(entity: entityKey($0), role: "partner") },
                                  date: article.date, evidence: evidence(s)))
@@ -222,7 +235,7 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             var i = 0
             while i < toks.count {
-                guard let pat = rules.competitionIndex[toks[i].lower]?.first(where: { matches(toks, i, $0) }) else { i += 1; continue }
+                guard let pat = rules.competition(toks[i]).first(where: { matches(toks, i, $0) }) else { i += 1; continue }
                 defer { i += pat.count }
                 if hedged(s, at: i, length: pat.count) { continue }
                 let list = orgArgs(s)
@@ -489,8 +502,7 @@ extension ArticleExtraction {
             }) else { continue }
             let rest = toks[(mentions[m].first + 1)...mentions[m].last]
             if rest.allSatisfy({ $0.is(.designator) }) || rest.contains(where: { t in
-                rules.triggerIndex[t.lower] != nil || rules.competitionIndex[t.lower] != nil || rules.titleIndex[t.lower] != nil
-                    || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
+                rules.opensTriggerCompetitionOrTitle(t) || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
             let name = mentions[m].name
             productNodes.insert(name)
             relations.append(PartialRelation(source: entityKey(owner), type: .develops,
@@ -503,8 +515,7 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             for i in toks.indices where toks[i].kind == .word && toks[i].upper {
                 for n in 1...min(3, toks.count - i) {
-                    let w = toks[i..<(i + n)].map(\.lower)
-                    if let owner = k.lexiconProducts[w], let e = entities.firstIndex(where: { $0.lexicon?.id == owner.id && $0.mentions > 0 }) {
+                    if let owner = k.product(toks, i, count: n), let e = entities.firstIndex(where: { $0.lexicon?.id == owner.id && $0.mentions > 0 }) {
                         let name = String(decoding: UnsafeBufferPointer(rebasing: b[toks[i].start..<toks[i + n - 1].end]), as: UTF8.self)
                         productNodes.insert(name)
                         relations.append(PartialRelation(source: entityKey(e), type: .develops,

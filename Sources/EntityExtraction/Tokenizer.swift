@@ -17,6 +17,10 @@ struct Token: Sendable {
     var spaceBefore: Bool = true
     /// The roles of the lowercased word (`WordRole` bits), set once per token at segmentation.
     var roles: UInt64 = 0
+    /// The id of `lower` in `Knowledge.wordIDs` (-1: a word no pack names), set at segmentation.
+    var id: Int32 = -1
+    /// `text` is ASCII: byte comparisons of `lower` are then exact string comparisons.
+    var ascii: Bool = true
 
     @inline(__always) func `is`(_ r: WordRole) -> Bool { roles & r.bit != 0 }
 }
@@ -92,7 +96,7 @@ enum Tokenizer {
             let pw = punctWidth(b, i)
             if pw > 0 {
                 out.append(Token(kind: .punct, start: i, end: i + pw, text: String(decoding: UnsafeBufferPointer(rebasing: b[i..<i + pw]), as: UTF8.self),
-                                 lower: "", upper: false, spaceBefore: sawSpace))
+                                 lower: "", upper: false, spaceBefore: sawSpace, ascii: pw == 1))
                 out[out.count - 1].lower = out[out.count - 1].text
                 i += pw
                 sawSpace = false
@@ -117,8 +121,9 @@ enum Tokenizer {
                 if isSpace(b, i) > 0 { break }
                 let a = isApostrophe(b, i)
                 if a > 0 {
-                    let soFar = String(decoding: UnsafeBufferPointer(rebasing: b[wordStart..<i]), as: UTF8.self).lowercased()
-                    if elided == nil && wordStart == s && elisions.contains(soFar) && isLetterStart(b, i + a) {
+                    if elided == nil && wordStart == s && isLetterStart(b, i + a),
+                       case let soFar = String(decoding: UnsafeBufferPointer(rebasing: b[wordStart..<i]), as: UTF8.self).lowercased(),
+                       elisions.contains(soFar) {
                         elided = soFar
                         i += a
                         wordStart = i
@@ -135,10 +140,27 @@ enum Tokenizer {
                 break
             }
             if i == wordStart { i = max(i, s + 1); sawSpace = false; continue }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[wordStart..<i]), as: UTF8.self)
-            let first = text.unicodeScalars.first!
-            var tok = Token(kind: .word, start: wordStart, end: i, text: text, lower: text.lowercased(),
-                            upper: first.properties.isUppercase, elided: elided, spaceBefore: sawSpace)
+            let word = UnsafeBufferPointer(rebasing: b[wordStart..<i])
+            let text = String(decoding: word, as: UTF8.self)
+            // ASCII fast path: `lowercased()` and `isUppercase` change or see only `A`...`Z` there.
+            var ascii = true, hasUpper = false
+            for c in word {
+                if c >= 0x80 { ascii = false; break }
+                if c &- 0x41 < 26 { hasUpper = true }
+            }
+            let lower: String, upper: Bool
+            if ascii {
+                upper = word[0] &- 0x41 < 26
+                lower = hasUpper ? String(unsafeUninitializedCapacity: word.count) { out in
+                    for (q, c) in word.enumerated() { out[q] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    return word.count
+                } : text
+            } else {
+                lower = text.lowercased()
+                upper = text.unicodeScalars.first!.properties.isUppercase
+            }
+            var tok = Token(kind: .word, start: wordStart, end: i, text: text, lower: lower,
+                            upper: upper, elided: elided, spaceBefore: sawSpace, ascii: ascii)
             // English genitive: 's / ’s / s' (plural) right after the word.
             let a = isApostrophe(b, i)
             if a > 0 {
