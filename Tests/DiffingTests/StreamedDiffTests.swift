@@ -1,6 +1,6 @@
 import Diffing
 import Foundation
-import GraphInterchange
+@testable import GraphInterchange
 import GraphModel
 import XCTest
 
@@ -130,5 +130,22 @@ final class StreamedDiffTests: XCTestCase {
         XCTAssertThrowsError(try readGraph(at: broken))
         // Non-ASCII ids already in NFC stream as usual.
         XCTAssertNotNil(StreamedDiff.diff(old: composed, new: composed))
+    }
+}
+
+/// The byte matchers of the JSON-LD readers know every type the model has (a case added to
+/// NodeType or EdgeType without a matcher line would read as unknown).
+final class JSONLDTypeNameTests: XCTestCase {
+    func testEveryTypeNameIsMatched() {
+        for t in NodeType.allCases {
+            XCTAssertEqual(Array(t.rawValue.utf8).withUnsafeBufferPointer { TypeNames.nodeType($0) }, t)
+        }
+        for t in EdgeType.allCases {
+            XCTAssertEqual(Array(t.rawValue.utf8).withUnsafeBufferPointer { TypeNames.edgeType($0) }, t)
+        }
+        for other in ["", "Deals", "deal", "role ", "Edge", "competes-with"] {
+            XCTAssertNil(Array(other.utf8).withUnsafeBufferPointer { TypeNames.nodeType($0) })
+            XCTAssertNil(Array(other.utf8).withUnsafeBufferPointer { TypeNames.edgeType($0) })
+        }
     }
 }

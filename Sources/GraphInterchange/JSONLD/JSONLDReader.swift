@@ -367,7 +367,7 @@ struct JSONParser {
         var nodeType: NodeType?, typesAt: Int?
         var identifier: String?, name: String?, kind: String?, date: String?, currency: String?
         var amount: Double?
-        var aliases = Set<String>(), sources = Set<String>(), roles = Set<String>()
+        var aliases = StringSet(), sources = StringSet(), roles = StringSet()
         var source: Endpoint?, target: Endpoint?, edgeType: EdgeType?, edgeTypeText: String?, roleName: String?
         var sentence: String?, article: String?, start: Int?, end: Int?
         if !take(0x7D) {
@@ -403,7 +403,7 @@ struct JSONParser {
                 case .target: target = try endpoint()
                 case .edgeType:
                     if let bytes = try plainString() {
-                        edgeType = BytesTable.lookup(bytes, in: JSONParser.edgeTypes)
+                        edgeType = TypeNames.edgeType(bytes)
                         edgeTypeText = edgeType == nil ? String(decoding: bytes, as: UTF8.self) : nil
                     } else {
                         let t = try string()
@@ -447,9 +447,6 @@ struct JSONParser {
         }
     }
 
-    static let nodeTypes = BytesTable(NodeType.allCases.map { ($0.rawValue, $0) })
-    static let edgeTypes = BytesTable(EdgeType.allCases.map { ($0.rawValue, $0) })
-
     /// The bytes of the next string when it holds no escape, `i` moved past it; nil when it has
     /// escapes (or is cut by the window), `i` left on it for `string()`.
     @inline(__always) mutating func plainString() throws -> UnsafeBufferPointer<UInt8>? {
@@ -469,7 +466,7 @@ struct JSONParser {
         func one(_ p: inout JSONParser) throws {
             let t: NodeType?
             if let bytes = try p.plainString() {
-                t = BytesTable.lookup(bytes, in: JSONParser.nodeTypes)
+                t = TypeNames.nodeType(bytes)
             } else {
                 t = NodeType(rawValue: try p.string())
             }
@@ -483,10 +480,10 @@ struct JSONParser {
     }
 
     /// A string or an array of strings, as a set.
-    mutating func stringSet() throws -> Set<String> {
+    mutating func stringSet() throws -> StringSet {
         ws()
         guard take(0x5B) else { return [try string()] }
-        var out = Set<String>()
+        var out = StringSet()
         if take(0x5D) { return out }
         repeat { out.insert(try string()) } while take(0x2C)
         try expect(0x5D)
@@ -569,47 +566,80 @@ enum ItemKey {
     case type, identifier, name, alternateName, sources, kind, date, currency, amount, value, source, target
     case edgeType, roleName, roles, evidence, evidenceArticle, evidenceStart, evidenceEnd, other
 
-    private static let table = BytesTable<ItemKey>([
-        ("@type", .type), ("identifier", .identifier), ("name", .name), ("alternateName", .alternateName),
-        ("sources", .sources), ("kind", .kind), ("date", .date), ("currency", .currency), ("amount", .amount),
-        ("value", .value), ("source", .source), ("target", .target), ("edgeType", .edgeType),
-        ("roleName", .roleName), ("roles", .roles), ("evidence", .evidence), ("evidenceArticle", .evidenceArticle),
-        ("evidenceStart", .evidenceStart), ("evidenceEnd", .evidenceEnd),
-    ])
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self = BytesTable.lookup(bytes, in: ItemKey.table) ?? .other }
+    /// Matched by length, then one distinguishing byte, then all bytes: a key costs a switch and
+    /// one short memcmp (a table walked per key was a quarter of a read's time).
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        let candidate: (ItemKey, StaticString)
+        switch b.count {
+        case 4:
+            switch b[0] {
+            case 0x6E: candidate = (.name, "name")
+            case 0x6B: candidate = (.kind, "kind")
+            case 0x64: candidate = (.date, "date")
+            default: self = .other; return
+            }
+        case 5:
+            switch b[0] {
+            case 0x40: candidate = (.type, "@type")
+            case 0x76: candidate = (.value, "value")
+            case 0x72: candidate = (.roles, "roles")
+            default: self = .other; return
+            }
+        case 6:
+            switch b[0] {
+            case 0x61: candidate = (.amount, "amount")
+            case 0x73: candidate = (.source, "source")
+            case 0x74: candidate = (.target, "target")
+            default: self = .other; return
+            }
+        case 7: candidate = (.sources, "sources")
+        case 8:
+            switch (b[0], b[1]) {
+            case (0x63, _): candidate = (.currency, "currency")
+            case (0x65, 0x64): candidate = (.edgeType, "edgeType")
+            case (0x65, 0x76): candidate = (.evidence, "evidence")
+            case (0x72, _): candidate = (.roleName, "roleName")
+            default: self = .other; return
+            }
+        case 10: candidate = (.identifier, "identifier")
+        case 11: candidate = (.evidenceEnd, "evidenceEnd")
+        case 13:
+            switch b[0] {
+            case 0x61: candidate = (.alternateName, "alternateName")
+            case 0x65: candidate = (.evidenceStart, "evidenceStart")
+            default: self = .other; return
+            }
+        case 15: candidate = (.evidenceArticle, "evidenceArticle")
+        default: self = .other; return
+        }
+        self = memcmp(b.baseAddress!, candidate.1.utf8Start, b.count) == 0 ? candidate.0 : .other
+    }
 }
 
-/// A few short names matched against bytes: each entry's length and first 8 bytes as one
-/// integer, so a miss costs two integer compares and only a hit longer than 8 bytes reads on.
-struct BytesTable<T>: @unchecked Sendable {
-    private let entries: [(count: Int, head: UInt64, bytes: [UInt8], value: T)]
+/// Type names matched on bytes, by length then all bytes (no String, no table).
+enum TypeNames {
+    @inline(__always) static func same(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
+    }
 
-    init(_ names: [(String, T)]) {
-        entries = names.map { name, value in
-            let bytes = Array(name.utf8)
-            let head = bytes.withUnsafeBufferPointer { BytesTable.head($0) }
-            return (bytes.count, head, bytes, value)
+    static func nodeType(_ b: UnsafeBufferPointer<UInt8>) -> NodeType? {
+        switch b.count {
+        case 12: same(b, "Organization") ? .organization : nil
+        case 6: same(b, "Person") ? .person : nil
+        case 4: same(b, "Deal") ? .deal : nil
+        case 7: same(b, "Product") ? .product : nil
+        case 5: same(b, "Place") ? .place : nil
+        default: nil
         }
     }
 
-    /// The first (up to) 8 bytes, little-endian, zero-padded.
-    @inline(__always) static func head(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        if b.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(b.baseAddress!).loadUnaligned(as: UInt64.self)) }
-        var h: UInt64 = 0
-        for k in 0..<b.count { h |= UInt64(b[k]) << (8 * UInt64(k)) }
-        return h
-    }
-
-    @inline(__always) static func lookup(_ b: UnsafeBufferPointer<UInt8>, in table: BytesTable<T>) -> T? {
-        let h = head(b)
-        for e in table.entries where e.count == b.count && e.head == h {
-            if b.count <= 8 { return e.value }
-            let same = e.bytes.withUnsafeBufferPointer {
-                memcmp($0.baseAddress! + 8, b.baseAddress! + 8, b.count - 8) == 0
-            }
-            if same { return e.value }
+    static func edgeType(_ b: UnsafeBufferPointer<UInt8>) -> EdgeType? {
+        switch b.count {
+        case 4: same(b, "role") ? .role : nil
+        case 5: same(b, "party") ? .party : nil
+        case 13: same(b, "competes_with") ? .competesWith : nil
+        case 8: same(b, "develops") ? .develops : (same(b, "based_in") ? .basedIn : nil)
+        default: nil
         }
-        return nil
     }
 }

@@ -208,7 +208,7 @@ extension JSONParser {
                 if key == .source { source = id } else { target = id }
             case .edgeType:
                 guard let r = plainRange(),
-                      let t = BytesTable.lookup(UnsafeBufferPointer(rebasing: b[r]), in: JSONParser.edgeTypes)
+                      let t = TypeNames.edgeType(UnsafeBufferPointer(rebasing: b[r]))
                 else { return false }
                 edgeType = t
             case .amount: return false
