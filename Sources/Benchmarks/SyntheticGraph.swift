@@ -22,36 +22,49 @@ public enum SyntheticGraph {
             if rng.chance(35) { s += " " + rng.pick(hazards) }
             return "\(s) \(prefix)\(k)"
         }
-        var orgs: [Node] = [], people: [Node] = [], deals: [Node] = []
+        // Built in place: the tables sized once (no rehash doubling the peak), and only the ids
+        // and labels the edges need kept aside (strings shared with the nodes).
+        var g = KnowledgeGraph()
+        g.reserveCapacity(nodes: n, edges: 3 * n)
+        var orgs: [Named] = [], people: [Named] = []
         orgs.reserveCapacity(orgCount)
+        people.reserveCapacity(personCount)
         for k in 0..<orgCount {
             let label = name("Org ", k)
-            orgs.append(Node(id: Slug.id(.organization, label), type: .organization, label: label,
-                             aliases: [label, label + " Inc."], sources: ["synthetic-\(k % 97)"]))
+            let node = Node(id: Slug.id(.organization, label), type: .organization, label: label,
+                            aliases: [label, label + " Inc."], sources: ["synthetic-\(k % 97)"])
+            orgs.append(Named(node))
+            g.add(node)
         }
         for k in 0..<personCount {
             let label = rng.pick(GeneratorData.firstNames["en"]!) + " " + name("P", k)
-            people.append(Node(id: Slug.id(.person, label), type: .person, label: label, aliases: [label],
-                               sources: ["synthetic-\(k % 89)"]))
+            let node = Node(id: Slug.id(.person, label), type: .person, label: label, aliases: [label],
+                            sources: ["synthetic-\(k % 89)"])
+            people.append(Named(node))
+            g.add(node)
         }
         let kinds = ["investment", "acquisition", "partnership"]
         let currencies = ["USD", "EUR", "SEK", "GBP"]
+        var deals: [Named] = []
+        deals.reserveCapacity(dealCount)
         var dealParties: [(Int, Int)] = []
+        dealParties.reserveCapacity(dealCount)
         for k in 0..<dealCount {
             let a = rng.below(orgCount), b = (a + 1 + rng.below(orgCount - 1)) % orgCount
             let kind = kinds[k % 3]
             let amount: Double? = kind == "partnership" ? nil : Double(1 + rng.below(999)) * 1_000_000
             let currency = amount == nil ? nil : rng.pick(currencies)
             let label = "\(orgs[a].label) → \(orgs[b].label) \(kind) #\(k)"
-            deals.append(Node(id: "deal:\(kind)--" + Slug.make(orgs[a].label) + "--" + Slug.make(orgs[b].label) + "--\(k)",
-                              type: .deal, label: label, sources: ["synthetic-\(k % 83)"], kind: kind, amount: amount,
-                              currency: currency, date: "2024-\(CorpusGenerator.pad(1 + k % 12, 2))-01"))
+            let node = Node(id: "deal:\(kind)--" + Slug.make(orgs[a].label) + "--" + Slug.make(orgs[b].label) + "--\(k)",
+                            type: .deal, label: label, sources: ["synthetic-\(k % 83)"], kind: kind, amount: amount,
+                            currency: currency, date: "2024-\(CorpusGenerator.pad(1 + k % 12, 2))-01")
+            deals.append(Named(node))
+            g.add(node)
             dealParties.append((a, b))
         }
-        var g = KnowledgeGraph(nodes: orgs + people + deals, edges: [Edge]())
-        var keys = Set<EdgeKey>()
+        /// Adds an edge whose key is new (the graph itself is the set of keys seen).
         func add(_ e: Edge) -> Bool {
-            guard keys.insert(e.key).inserted else { return false }
+            guard g.edges[e.key] == nil else { return false }
             g.add(e)
             return true
         }
@@ -61,7 +74,7 @@ public enum SyntheticGraph {
         // Two party edges per deal, then roles and rivalries until 3n edges.
         let partyRoles = ["investment": ("investor", "investee"), "acquisition": ("acquirer", "acquired"),
                           "partnership": ("partner", "partner")]
-        for (k, d) in deals.enumerated() where keys.count + 2 <= 3 * n {
+        for (k, d) in deals.enumerated() where g.edges.count + 2 <= 3 * n {
             let (a, b) = dealParties[k]
             let (ra, rb) = partyRoles[d.kind!]!
             _ = add(Edge(source: orgs[a].id, target: d.id, type: .party, roles: [ra], sources: d.sources,
@@ -71,7 +84,7 @@ public enum SyntheticGraph {
         }
         let titles = ["ceo", "founder", "cto", "cfo", "chairman", "board member"]
         var k = 0
-        while keys.count < 3 * n {
+        while g.edges.count < 3 * n {
             k += 1
             if rng.chance(60) {
                 let p = people[rng.below(people.count)], o = orgs[rng.below(orgs.count)]
@@ -86,5 +99,20 @@ public enum SyntheticGraph {
             }
         }
         return g
+    }
+}
+
+/// What the edges of a synthetic graph need of a node.
+private struct Named {
+    let id: String
+    let label: String
+    let sources: StringSet
+    let kind: String?
+
+    init(_ n: Node) {
+        id = n.id
+        label = n.label
+        sources = n.sources
+        kind = n.kind
     }
 }

@@ -63,7 +63,7 @@ public enum AttributeChange: Sendable, Hashable {
         return out
     }
 
-    private static func items(_ a: Attribute, _ old: Set<String>, _ new: Set<String>) -> AttributeChange? {
+    private static func items(_ a: Attribute, _ old: StringSet, _ new: StringSet) -> AttributeChange? {
         if old == new { return nil }
         return .items(a, added: new.subtracting(old).sorted(), removed: old.subtracting(new).sorted())
     }

@@ -183,7 +183,7 @@ public struct GraphDiff: Sendable {
     /// one side to probe the other, while equal counts and every item of `a` found in `b` by a
     /// scan prove the same (sets hold no duplicates) with string compares alone.
     @inline(__always)
-    static func sameSet(_ a: Set<String>, _ b: Set<String>) -> Bool {
+    static func sameSet(_ a: StringSet, _ b: StringSet) -> Bool {
         guard a.count == b.count else { return false }
         switch a.count {
         case 0: return true

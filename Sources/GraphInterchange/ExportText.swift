@@ -28,13 +28,16 @@ enum ExportText {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : (a == b ? 0 : 1)
     }
 
-    /// A set's items in code-point order.
-    static func sorted(_ s: Set<String>) -> [String] {
-        s.count < 2 ? Array(s) : s.sorted(by: less)
+    /// A set's items in code-point order. `StringSet` keeps `String`'s order, which is the
+    /// same for the strings of real graphs (NFC); only when it is not are they sorted again.
+    static func sorted(_ s: StringSet) -> [String] {
+        let a = s.sorted()
+        for i in a.indices.dropFirst() where !less(a[i - 1], a[i]) { return a.sorted(by: less) }
+        return a
     }
 
     /// `a|b|c`: the flat spelling of a list (GRAPH_MODEL.md); `nil` for an empty list.
-    static func joined(_ s: Set<String>) -> String? {
+    static func joined(_ s: StringSet) -> String? {
         if s.isEmpty { return nil }
         if s.count == 1 { return s.first! }
         return sorted(s).joined(separator: "|")

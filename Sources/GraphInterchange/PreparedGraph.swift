@@ -361,8 +361,8 @@ struct CleaningCounts {
         }
     }
 
-    mutating func cleanList(_ s: Set<String>) -> Set<String> {
-        var out = Set<String>()
+    mutating func cleanList(_ s: StringSet) -> StringSet {
+        var out = StringSet()
         for item in s {
             let c = ExportText.clean(item, dropped: &dropped)
             let parts = c.split(separator: "|", omittingEmptySubsequences: true)
@@ -375,7 +375,7 @@ struct CleaningCounts {
 
 extension PreparedGraph {
     /// Could cleaning change this list? (an empty item, `|`, a forbidden character)
-    static func badList(_ s: Set<String>) -> Bool {
+    static func badList(_ s: StringSet) -> Bool {
         s.contains { $0.isEmpty || ExportText.anyByte($0) { b in b == 0x7C || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0xEF } }
     }
 }

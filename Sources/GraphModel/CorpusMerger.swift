@@ -183,14 +183,14 @@ public struct CorpusMerger: Sendable {
             } ?? Slug.make(label)
             let id = acc.lexiconID ?? "\(r.type.idPrefix):\(idSlug)"
             idOf[r] = id
-            graph.add(Node(id: id, type: r.type, label: label, aliases: g.aliases, sources: g.sources))
+            graph.add(Node(id: id, type: r.type, label: label, aliases: StringSet(g.aliases), sources: StringSet(g.sources)))
         }
         func id(_ k: EntityKey) -> String? { root[k].flatMap { idOf[$0] } }
 
         for (k, acc) in relations {
             guard var s = id(k.source), var t = id(k.target), s != t else { continue }
             if k.type == .competesWith && t < s { swap(&s, &t) }
-            graph.add(Edge(source: s, target: t, type: k.type, roles: acc.roles, sources: acc.sources,
+            graph.add(Edge(source: s, target: t, type: k.type, roles: StringSet(acc.roles), sources: StringSet(acc.sources),
                            evidence: acc.evidence))
         }
         // Deals: parties mapped to ids; the id comes from the kind and the parties only.
@@ -205,7 +205,7 @@ public struct CorpusMerger: Sendable {
             guard Set(parties.map(\.0)).count >= 2, Set(parties.map(\.1)).count >= (k.kind == "partnership" ? 1 : 2)
             else { continue }
             let dealID = CorpusMerger.dealID(kind: k.kind, parties: parties)
-            var node = Node(id: dealID, type: .deal, label: "", sources: acc.sources, kind: k.kind,
+            var node = Node(id: dealID, type: .deal, label: "", sources: StringSet(acc.sources), kind: k.kind,
                             amount: acc.amount, currency: acc.amount == nil ? nil : acc.currency, date: acc.date)
             if let existing = dealNodes[dealID] {
                 node.merge(existing.0)

@@ -27,14 +27,17 @@ public enum NodeType: String, Sendable, Hashable, CaseIterable, Codable, Compara
 
 /// One node of the corpus graph. Lists are sets so that merging is order-independent;
 /// writers emit them sorted.
+///
+/// The fields are laid out for size (a million of these sit in one dictionary): `type` follows
+/// the 17-byte `sources` and fills its padding.
 public struct Node: Sendable, Hashable, Codable {
     public var id: String
-    public var type: NodeType
     public var label: String
     /// Every distinct surface form seen (entities only; genitives are not aliases).
-    public var aliases: Set<String>
+    public var aliases: StringSet
     /// Ids of the articles that support the node.
-    public var sources: Set<String>
+    public var sources: StringSet
+    public var type: NodeType
     /// Deal kind: `investment`, `partnership`, `acquisition`, `merger`.
     public var kind: String?
     /// Deal amount in whole currency units.
@@ -44,7 +47,7 @@ public struct Node: Sendable, Hashable, Codable {
     /// ISO 8601 date (`2024-03-28`): a deal's date, the date of the article where the text gives none.
     public var date: String?
 
-    public init(id: String, type: NodeType, label: String, aliases: Set<String> = [], sources: Set<String> = [],
+    public init(id: String, type: NodeType, label: String, aliases: StringSet = [], sources: StringSet = [],
                 kind: String? = nil, amount: Double? = nil, currency: String? = nil, date: String? = nil) {
         self.id = id
         self.type = type

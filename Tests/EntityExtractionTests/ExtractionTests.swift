@@ -14,7 +14,7 @@ final class ExtractionTests: XCTestCase {
         return m.finish()
     }
 
-    func role(_ g: KnowledgeGraph, _ p: String, _ o: String) -> Set<String>? {
+    func role(_ g: KnowledgeGraph, _ p: String, _ o: String) -> StringSet? {
         g.edges[EdgeKey(source: p, type: .role, target: o)]?.roles
     }
 

@@ -148,11 +148,11 @@ enum GraphMLReader {
             GraphML.edgeKeys.firstIndex { $0.name == name }.flatMap { GraphML.EdgeAttr(rawValue: $0) }
         }
 
-        func list(_ s: String?) -> Set<String> {
+        func list(_ s: String?) -> StringSet {
             guard let s, !s.isEmpty else { return [] }
             // Most lists hold one item: no split, no intermediate arrays.
             if !s.utf8.contains(0x7C) { return [s] }
-            var out = Set<String>()
+            var out = StringSet()
             for part in s.utf8.split(separator: 0x7C, omittingEmptySubsequences: true) { out.insert(String(Substring(part))) }
             return out
         }

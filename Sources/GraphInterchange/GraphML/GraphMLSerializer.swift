@@ -101,13 +101,12 @@ struct GraphMLSerializer: GraphSerializer {
     /// A list as one `<data>`: items in byte order joined by `|`; nothing for an empty list.
     /// Sorts without building the joined string (most lists hold one or two items).
     @inline(__always)
-    static func list(_ open: StaticString, _ s: Set<String>, to b: ByteBuilder) {
+    static func list(_ open: StaticString, _ s: StringSet, to b: ByteBuilder) {
+        if let one = s.single { return data(open, one, to: b) }
         switch s.count {
         case 0: return
-        case 1: data(open, s.first!, to: b)
         case 2:
-            var it = s.makeIterator()
-            var x = it.next()!, y = it.next()!
+            var x = s[0], y = s[1]
             if ExportText.less(y, x) { swap(&x, &y) }
             b.append(open)
             b.byte(0x3E)

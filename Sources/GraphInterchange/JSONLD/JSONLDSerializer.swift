@@ -156,14 +156,13 @@ struct JSONLDSerializer: GraphSerializer {
     }
 
     /// A JSON array of a set's items in byte order (no array built for one or two items).
-    static func array(_ s: Set<String>, to b: ByteBuilder) {
+    static func array(_ s: StringSet, to b: ByteBuilder) {
         b.byte(0x5B)
         switch s.count {
         case 0: break
-        case 1: string(s.first!, to: b)
+        case 1: string(s[0], to: b)
         case 2:
-            var it = s.makeIterator()
-            var x = it.next()!, y = it.next()!
+            var x = s[0], y = s[1]
             if ExportText.less(y, x) { swap(&x, &y) }
             string(x, to: b)
             b.append(", ")

@@ -78,7 +78,7 @@ struct Neo4jCSVSerializer: GraphSerializer {
         try out.byte(0x22)
     }
 
-    func list(_ s: Set<String>, _ out: OutputFile, _ semicolons: inout Int) throws {
+    func list(_ s: StringSet, _ out: OutputFile, _ semicolons: inout Int) throws {
         if s.isEmpty { return }
         let items = ExportText.sorted(s)
         semicolons += items.filter { $0.utf8.contains(0x3B) }.count
