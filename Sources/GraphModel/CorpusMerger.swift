@@ -22,6 +22,17 @@ public struct CorpusMerger: Sendable {
                 lexiconLabel = o.lexiconLabel
             }
         }
+
+        /// `merge` of one article's entity, without making its accumulator.
+        mutating func add(_ e: PartialEntity, article: String) {
+            for (l, c) in e.labels { labels[l, default: 0] += c }
+            aliases.formUnion(e.aliases)
+            sources.insert(article)
+            if let id = e.lexiconID, lexiconID == nil || id < lexiconID! {
+                lexiconID = id
+                lexiconLabel = e.lexiconLabel
+            }
+        }
     }
 
     struct RelationKey: Hashable, Sendable {
@@ -39,6 +50,12 @@ public struct CorpusMerger: Sendable {
             roles.formUnion(o.roles)
             sources.formUnion(o.sources)
             if let e = o.evidence, evidence == nil || e < evidence! { evidence = e }
+        }
+
+        mutating func add(roles r: Set<String>, article: String, evidence e: Evidence?) {
+            roles.formUnion(r)
+            sources.insert(article)
+            if let e, evidence == nil || e < evidence! { evidence = e }
         }
     }
 
@@ -78,13 +95,13 @@ public struct CorpusMerger: Sendable {
     }
 
     public mutating func add(_ p: PartialGraph) {
+        // Merged in place: no accumulator is made per article, as most entities are seen before.
         for e in p.entities {
-            entities[e.key, default: EntityAcc()].merge(EntityAcc(labels: e.labels, aliases: e.aliases, sources: [p.article],
-                                                                   lexiconID: e.lexiconID, lexiconLabel: e.lexiconLabel))
+            entities[e.key, default: EntityAcc()].add(e, article: p.article)
         }
         for r in p.relations {
             relations[RelationKey(source: r.source, type: r.type, target: r.target), default: RelationAcc()]
-                .merge(RelationAcc(roles: r.roles, sources: [p.article], evidence: r.evidence))
+                .add(roles: r.roles, article: p.article, evidence: r.evidence)
         }
         for d in p.deals {
             let k = DealKey(kind: d.kind, parties: d.parties.sorted { ($0.role, $0.entity) < ($1.role, $1.entity) })
@@ -162,18 +179,19 @@ public struct CorpusMerger: Sendable {
     public func finish() -> KnowledgeGraph {
         let root = resolveGroups()
         // Build one node per group.
+        // Most groups have one member: only the others are folded into a copy.
         var groupAcc: [EntityKey: EntityAcc] = [:]
-        for (k, acc) in entities {
-            let r = root[k]!
-            var g = groupAcc[r] ?? EntityAcc()
-            g.aliases.formUnion(acc.aliases)
-            g.sources.formUnion(acc.sources)
-            groupAcc[r] = g
+        for (k, r) in root where k != r {
+            let acc = entities[k]!
+            groupAcc[r, default: entities[r]!].aliases.formUnion(acc.aliases)
+            groupAcc[r]!.sources.formUnion(acc.sources)
         }
         var idOf: [EntityKey: String] = [:]
         var graph = KnowledgeGraph()
-        for (r, g) in groupAcc {
+        graph.reserveCapacity(nodes: entities.count + deals.count, edges: relations.count + 2 * deals.count)
+        for (r, rootOf) in root where r == rootOf {
             let acc = entities[r]!
+            let g = groupAcc[r] ?? acc
             let label = acc.lexiconLabel ?? CorpusMerger.bestLabel(acc.labels)
             // The id does not follow the most frequent spelling (which more articles can change) but
             // the spelling with the fewest word breaks (`OpenAI`, not `Open AI`), so it stays put.
@@ -185,7 +203,10 @@ public struct CorpusMerger: Sendable {
             idOf[r] = id
             graph.add(Node(id: id, type: r.type, label: label, aliases: StringSet(g.aliases), sources: StringSet(g.sources)))
         }
-        func id(_ k: EntityKey) -> String? { root[k].flatMap { idOf[$0] } }
+        var idOfKey: [EntityKey: String] = [:]
+        idOfKey.reserveCapacity(root.count)
+        for (k, r) in root { idOfKey[k] = idOf[r] }
+        func id(_ k: EntityKey) -> String? { idOfKey[k] }
 
         for (k, acc) in relations {
             guard var s = id(k.source), var t = id(k.target), s != t else { continue }
