@@ -200,3 +200,130 @@ extension GraphDiff {
         }
     }
 }
+
+/// The diff of two exports in any format `readGraph` reads (GraphML, or GraphML against
+/// JSON-LD) as a merge-join of their parsed elements: the readers' own parse, without the
+/// graph's hash tables. Elements are matched and ordered with Swift's own `==` and `<` on ids
+/// (what the graph's dictionaries and `EdgeKey` use), so a file counts as sorted only when its
+/// elements strictly increase in that order, and then every element is one graph entry.
+///
+/// Returns nil when the shortcut does not apply: a node after an edge, elements out of order
+/// or repeated, or any read error (the caller reads both graphs and reports it).
+public enum ElementStreamDiff {
+    public static func diff(old: String, new: String) -> GraphDiff? {
+        guard let a = try? ElementStream(path: old) else { return nil }
+        guard let b = try? ElementStream(path: new) else { try? a.finish(); return nil }
+        var join = Join(old: Side(a), new: Side(b))
+        let ok = (try? join.run()) != nil
+        let aFailed = (try? a.finish()) == nil, bFailed = (try? b.finish()) == nil
+        guard ok, !aFailed, !bFailed else { return nil }
+        return GraphDiff(old: nil, new: nil,
+                         oldSize: GraphSize(nodes: join.old.nodeCount, edges: join.old.edgeCount),
+                         newSize: GraphSize(nodes: join.new.nodeCount, edges: join.new.edgeCount),
+                         nodes: (join.addedNodes, join.removedNodes, join.changedNodes),
+                         edges: (join.addedEdges, join.removedEdges, join.changedEdges))
+    }
+
+    /// One side's elements in file order: each batch's nodes, then its edges.
+    struct Side {
+        let stream: ElementStream
+        var batch = ReadBatch()
+        var n = 0, e = 0
+        var sawEdge = false
+        var nodeCount = 0, edgeCount = 0
+        var lastNode: Node?
+        var lastEdge: Edge?
+
+        init(_ stream: ElementStream) { self.stream = stream }
+
+        /// Loads batches until one has elements left; false at the end.
+        mutating func fill() throws -> Bool {
+            while n >= batch.nodes.count && e >= batch.edges.count {
+                guard let next = stream.next() else { return false }
+                if next.nodeAfterEdge || (sawEdge && !next.nodes.isEmpty) { throw StreamedDiff.GiveUp() }
+                batch = next
+                n = 0
+                e = 0
+            }
+            return true
+        }
+
+        mutating func node() throws -> Node? {
+            guard try fill(), n < batch.nodes.count else { return nil }
+            return batch.nodes[n]
+        }
+
+        mutating func edge() throws -> Edge? {
+            guard try fill(), n >= batch.nodes.count, e < batch.edges.count else { return nil }
+            return batch.edges[e]
+        }
+
+        mutating func takeNode() throws {
+            let x = batch.nodes[n]
+            if let p = lastNode, !(p.id < x.id) { throw StreamedDiff.GiveUp() }
+            lastNode = x
+            nodeCount += 1
+            n += 1
+        }
+
+        mutating func takeEdge() throws {
+            let x = batch.edges[e]
+            if let p = lastEdge, Join.order(p, x) >= 0 { throw StreamedDiff.GiveUp() }
+            lastEdge = x
+            sawEdge = true
+            edgeCount += 1
+            e += 1
+        }
+    }
+
+    struct Join {
+        var old: Side
+        var new: Side
+        var addedNodes: [Node] = [], removedNodes: [Node] = [], changedNodes: [NodeChange] = []
+        var addedEdges: [Edge] = [], removedEdges: [Edge] = [], changedEdges: [EdgeChange] = []
+
+        mutating func run() throws {
+            while true {
+                let a = try old.node(), b = try new.node()
+                guard a != nil || b != nil else { break }
+                if let a, let b, a.id == b.id {
+                    if !NodeMatching.same(a, b), let c = NodeMatching.change(a, b) { changedNodes.append(c) }
+                    try old.takeNode()
+                    try new.takeNode()
+                } else if let a, b == nil || a.id < b!.id {
+                    removedNodes.append(a)
+                    try old.takeNode()
+                } else {
+                    addedNodes.append(b!)
+                    try new.takeNode()
+                }
+            }
+            while true {
+                let a = try old.edge(), b = try new.edge()
+                guard a != nil || b != nil else { break }
+                let c = a.flatMap { a in b.map { Join.order(a, $0) } }
+                if let a, let b, c == 0 {
+                    if !EdgeMatching.same(a, b), let c = EdgeMatching.change(a, b) { changedEdges.append(c) }
+                    try old.takeEdge()
+                    try new.takeEdge()
+                } else if let a, b == nil || c! < 0 {
+                    removedEdges.append(a)
+                    try old.takeEdge()
+                } else {
+                    addedEdges.append(b!)
+                    try new.takeEdge()
+                }
+            }
+            // Both at their ends: a node left after the edges would be out of order.
+            guard try !old.fill(), try !new.fill() else { throw StreamedDiff.GiveUp() }
+        }
+
+        /// `EdgeKey` order (source, type, target) without building the keys.
+        static func order(_ a: Edge, _ b: Edge) -> Int {
+            if a.source != b.source { return a.source < b.source ? -1 : 1 }
+            if a.type != b.type { return a.type < b.type ? -1 : 1 }
+            if a.target != b.target { return a.target < b.target ? -1 : 1 }
+            return 0
+        }
+    }
+}

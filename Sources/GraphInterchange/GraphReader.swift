@@ -24,12 +24,68 @@ protocol EmptyBatch: Sendable {
 }
 
 /// The elements parsed from one stretch of a file, in file order.
-struct ReadBatch: EmptyBatch {
-    var nodes: [Node] = []
-    var edges: [Edge] = []
+public struct ReadBatch: EmptyBatch {
+    public internal(set) var nodes: [Node] = []
+    public internal(set) var edges: [Edge] = []
+    /// True when a node came after an edge in this batch: the two lists alone do not say so,
+    /// and a reader of sorted exports (nodes, then edges) must know.
+    public internal(set) var nodeAfterEdge = false
     /// Elements per batch: big enough that the hand-over is rare, small enough to stay in cache.
     static let size = 2048
     var count: Int { nodes.count + edges.count }
+    public init() {}
+
+    mutating func append(_ n: Node) {
+        if !edges.isEmpty { nodeAfterEdge = true }
+        nodes.append(n)
+    }
+}
+
+/// The elements of an export in file order, in batches, parsed on a thread of its own by the
+/// reader `readGraph(at:)` uses, for a consumer that needs no graph (`newsgraph diff` of two
+/// sorted exports walks both side by side).
+///
+///     let s = try ElementStream(path: "old/graph.graphml")
+///     while let batch = s.next() { ... }
+///     try s.finish()
+public final class ElementStream: @unchecked Sendable {
+    private let queue = BatchQueue<ReadBatch>(capacity: 8)
+    private let job: ProducerJob<ReadBatch>
+    private var thread: ProducerJob<ReadBatch>.ThreadID?
+    private var finished = false
+
+    public init(path: String) throws {
+        let lower = path.lowercased()
+        let produce: @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void
+        if lower.hasSuffix(".graphml") || lower.hasSuffix(".xml") {
+            produce = GraphMLReader.producer(path: path)
+        } else if lower.hasSuffix(".jsonld") || lower.hasSuffix(".json") {
+            produce = try JSONLDReader.producer(path: path)
+        } else {
+            throw InterchangeError.unsupportedExtension(path: path)
+        }
+        job = ProducerJob(queue: queue, produce: produce)
+        guard let t = job.start() else { throw InterchangeError.cannotRead(path: path, reason: "no thread to read it on") }
+        thread = t
+    }
+
+    deinit { stop() }
+
+    /// The next batch in file order; nil at the end or when reading failed (see `finish`).
+    public func next() -> ReadBatch? { queue.take() }
+
+    /// Stops reading if not at the end, waits for the thread, and throws what reading threw.
+    public func finish() throws {
+        stop()
+        if let e = job.error { throw e }
+    }
+
+    private func stop() {
+        guard !finished, let t = thread else { return }
+        finished = true
+        queue.cancel()
+        job.join(t)
+    }
 }
 
 /// Parsing and graph building on two threads: `produce` parses on a thread of its own and

@@ -133,6 +133,67 @@ final class StreamedDiffTests: XCTestCase {
     }
 }
 
+/// The merge-join of parsed elements (GraphML, or GraphML against JSON-LD) gives the reports of
+/// the diff of the two graphs read back, and declines files that are not sorted.
+final class ElementStreamDiffTests: XCTestCase {
+    var tmp = ""
+
+    override func setUpWithError() throws {
+        tmp = NSTemporaryDirectory() + "newsgraph-elements-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: tmp)
+    }
+
+    func export(_ g: KnowledgeGraph, _ name: String) throws -> String {
+        _ = try writeExports(g, formats: [.graphml, .jsonld], to: tmp + "/" + name, options: ExportOptions())
+        return tmp + "/" + name
+    }
+
+    func testSameReportsAsTheFullDiff() throws {
+        let (h0, h1) = DiffFixtures.adversarialPair()
+        let (s0, s1) = SyntheticGraphs.pair(nodes: 3000)
+        let dirs = [try export(DiffFixtures.oldGraph, "old"), try export(DiffFixtures.newGraph, "new"),
+                    try export(h0, "h0"), try export(h1, "h1"), try export(s0, "s0"), try export(s1, "s1")]
+        for (a, b) in [(0, 1), (1, 0), (2, 3), (3, 2), (4, 5), (0, 3), (1, 1)] {
+            for (x, y) in [("graph.graphml", "graph.graphml"), ("graph.graphml", "graph.jsonld"), ("graph.jsonld", "graph.graphml")] {
+                let old = dirs[a] + "/" + x, new = dirs[b] + "/" + y
+                let streamed = try XCTUnwrap(ElementStreamDiff.diff(old: old, new: new), "\(old) → \(new)")
+                let full = GraphDiff(old: try readGraph(at: old), new: try readGraph(at: new))
+                XCTAssertNil(streamed.old)
+                for format in [DiffFormat.text, .json, .patch] {
+                    XCTAssertEqual(format.renderer().render(streamed), format.renderer().render(full), "\(format) \(old) → \(new)")
+                }
+            }
+        }
+        XCTAssertEqual(ElementStreamDiff.diff(old: dirs[0] + "/graph.graphml", new: dirs[1] + "/graph.graphml")?.removedNodes.map(\.id),
+                       ["org:oldco"])
+    }
+
+    func testDeclinesUnsortedOrBrokenFiles() throws {
+        let dir = try export(DiffFixtures.oldGraph, "old")
+        let good = dir + "/graph.graphml"
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+        // org:google's node block moved after org:oldco's: same graph, not in id order.
+        let lines = text.components(separatedBy: "\n")
+        let starts = lines.indices.filter { lines[$0].contains("<node id=") }
+        let ends = lines.indices.filter { lines[$0].contains("</node>") }
+        var swapped = lines
+        let g = starts.firstIndex { lines[$0].contains("org:google") }!
+        let blockA = Array(lines[starts[g]...ends[g]]), blockB = Array(lines[starts[g + 1]...ends[g + 1]])
+        swapped.replaceSubrange(starts[g]...ends[g + 1], with: blockB + blockA)
+        try swapped.joined(separator: "\n").write(toFile: tmp + "/unsorted.graphml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try readGraph(at: tmp + "/unsorted.graphml"), try readGraph(at: good))
+        XCTAssertNil(ElementStreamDiff.diff(old: tmp + "/unsorted.graphml", new: good))
+        XCTAssertNil(ElementStreamDiff.diff(old: good, new: tmp + "/unsorted.graphml"))
+        try text.replacingOccurrences(of: "</graphml>", with: "").write(toFile: tmp + "/cut.graphml", atomically: true, encoding: .utf8)
+        XCTAssertNil(ElementStreamDiff.diff(old: good, new: tmp + "/cut.graphml"))
+        XCTAssertNotNil(ElementStreamDiff.diff(old: good, new: good))
+    }
+}
+
 /// The byte matchers of the JSON-LD readers know every type the model has (a case added to
 /// NodeType or EdgeType without a matcher line would read as unknown).
 final class JSONLDTypeNameTests: XCTestCase {

@@ -16,7 +16,12 @@ enum GraphMLReader {
     /// libxml2 parses on a thread of its own and the calling thread builds the graph
     /// (`ReadPipeline`): parsing and hashing into the graph's dictionaries overlap.
     static func read(path: String) throws -> KnowledgeGraph {
-        try ReadPipeline.build { emit in
+        try ReadPipeline.build(producer(path: path))
+    }
+
+    /// The parse of `path`, handing batches to `emit` in document order.
+    static func producer(path: String) -> @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void {
+        { emit in
             try withoutActuallyEscaping(emit) { emit in
                 let h = Handler(path: path, emit: emit)
                 do {
@@ -125,7 +130,7 @@ enum GraphMLReader {
                 return
             }
             if current == .node && localName.equals("node") {
-                batch.nodes.append(try makeNode())
+                batch.append(try makeNode())
                 current = .none
             } else if current == .edge && localName.equals("edge") {
                 batch.edges.append(try makeEdge())

@@ -22,14 +22,28 @@ enum JSONLDReader {
             throw InterchangeError.malformed(path: path, line: 1, format: "jsonld", reason: "empty file")
         }
         do {
-            return try ReadPipeline.build { emit in
-                var p = JSONParser(input)
-                try p.document(emit)
-            }
+            return try ReadPipeline.build(producer(input))
         } catch let f as JSONParseFailure {
             throw InterchangeError.malformed(path: path, line: ChunkedFile.line(of: f.offset, in: path),
                                              format: "jsonld", reason: f.reason)
         }
+    }
+
+    static func producer(_ input: ChunkedFile) -> @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void {
+        { emit in
+            var p = JSONParser(input)
+            try p.document(emit)
+        }
+    }
+
+    /// The parse of `path` for `ElementStream` (errors without their line: a stream's consumer
+    /// that needs the message reads the file again with `read`).
+    static func producer(path: String) throws -> @Sendable (_ emit: (ReadBatch) -> Bool) throws -> Void {
+        let input = try ChunkedFile(path: path)
+        if input.count == 0 {
+            throw InterchangeError.malformed(path: path, line: 1, format: "jsonld", reason: "empty file")
+        }
+        return producer(input)
     }
 }
 
@@ -440,7 +454,7 @@ struct JSONParser {
                 let types = typesAt == nil ? [] : try again.strings()
                 throw fail("node '\(id)' has no known @type (\(types.joined(separator: ", ")))", at: at)
             }
-            g.nodes.append(Node(id: id, type: type, label: name ?? "", aliases: aliases, sources: sources,
+            g.append(Node(id: id, type: type, label: name ?? "", aliases: aliases, sources: sources,
                                 kind: kind, amount: amount, currency: currency, date: date))
         } else {
             throw fail("item is neither a node (identifier) nor an edge (source, target)", at: at)
