@@ -108,7 +108,7 @@ public struct DOTDiffRenderer: DiffRenderer {
     ///
     /// - Complexity: O(hops × e): each hop scans the edges of both graphs once, which needs no
     ///   adjacency index and stays cheap for the small hop counts a picture can show.
-    private func neighbourhood(_ graphs: [[EdgeKey: Edge]], hops: Int, seeds: Dictionary<EdgeKey, (Status, String)>.Keys,
+    private func neighbourhood(_ graphs: [EdgeTable], hops: Int, seeds: Dictionary<EdgeKey, (Status, String)>.Keys,
                                nodeSeeds: Dictionary<String, (Status, String)>.Keys) -> Set<String> {
         var keep = Set(nodeSeeds)
         for k in seeds { keep.insert(k.source); keep.insert(k.target) }

@@ -67,11 +67,11 @@ public struct GraphDiff: Sendable {
     /// The comparison comes in as a type, not closures: specialized and inlined, the fields
     /// are read in place, where a closure call copies both values (a retain, and so a write to
     /// a cold cache line, per string and set).
-    static func match<K: Hashable & Sendable, V: Sendable, M: Matching>(
-        _ old: [K: V], _ new: [K: V], _: M.Type
+    static func match<V: GraphElement, M: Matching>(
+        _ old: GraphTable<V>, _ new: GraphTable<V>, _: M.Type
     ) -> (added: [V], removed: [V], changed: [M.Change]) where M.Value == V {
         let parts = inParallel(count: old.count) { lo, hi in
-            var removed: [V] = [], changed: [M.Change] = [], matched: [Dictionary<K, V>.Index] = []
+            var removed: [V] = [], changed: [M.Change] = [], matched: [Int] = []
             matched.reserveCapacity(hi - lo)
             var i = old.index(old.startIndex, offsetBy: lo)
             for _ in lo..<hi {

@@ -24,9 +24,9 @@ public struct PreparedGraph: Sendable {
         unchanged ?? KnowledgeGraph(nodes: Array(nodes), edges: Array(edges))
     }
     /// Nodes by id, in UTF-8 byte order.
-    public let nodes: PreparedList<String, Node>
+    public let nodes: PreparedList<Node>
     /// Edges by source, type, target, in UTF-8 byte order.
-    public let edges: PreparedList<EdgeKey, Edge>
+    public let edges: PreparedList<Edge>
     /// One line per kind of change cleaning made, for the user.
     public let warnings: [String]
     private let unchanged: KnowledgeGraph?
@@ -43,19 +43,20 @@ public struct PreparedGraph: Sendable {
     /// Nodes in the order of their ids' ranks; cleaned copies of those that need it. Nodes whose
     /// cleaned ids coincide merge (in the order of their original ids, so the result does not
     /// depend on hashing).
-    static func sortedNodes(_ g: KnowledgeGraph, _ ids: IDTable, _ c: inout CleaningCounts) -> PreparedList<String, Node> {
-        var list = PreparedList(g.nodes, capacity: ids.nodeIndices.count)
+    static func sortedNodes(_ g: KnowledgeGraph, _ ids: IDTable, _ c: inout CleaningCounts) -> PreparedList<Node> {
+        let nodeCount = g.nodes.count
+        var list = PreparedList(g.nodes.values, capacity: nodeCount)
         var lastRank: Int32 = -1
-        for slot in ids.order where Int(slot) < ids.nodeIndices.count {
+        for slot in ids.order where Int(slot) < nodeCount {
             let s = Int(slot)
-            let position = ids.nodeIndices[s]
+            let position = Int32(s)
             let merge = ids.rank[s] == lastRank
             lastRank = ids.rank[s]
             guard merge || ids.nodeNeedsCleaning[s] || ids.idChanged[s] else {
                 list.append(position)
                 continue
             }
-            var n = g.nodes[position].value
+            var n = g.nodes.values[s]
             c.dropped += Int(ids.dropped[s])
             if ids.rewritten[s] { c.ids += 1 }
             n.id = ids.cleaned[s]
@@ -74,8 +75,8 @@ public struct PreparedGraph: Sendable {
     /// Edges sorted by (source rank, type rank, target rank) packed into one integer; cleaned
     /// copies of those that need it. Edges whose cleaned keys coincide merge (edge merging is
     /// commutative).
-    static func sortedEdges(_ g: KnowledgeGraph, _ ids: IDTable, _ c: inout CleaningCounts) -> PreparedList<EdgeKey, Edge> {
-        let count = ids.edgeIndices.count
+    static func sortedEdges(_ g: KnowledgeGraph, _ ids: IDTable, _ c: inout CleaningCounts) -> PreparedList<Edge> {
+        let count = g.edges.count
         var bits = 1
         while (1 << bits) < ids.cleaned.count + 1 { bits += 1 }
         precondition(2 * bits + 3 <= 64, "too many node ids to sort edges by packed keys")
@@ -87,7 +88,7 @@ public struct PreparedGraph: Sendable {
             keys[i] = SortKey(key: s << (bits + 3) | type << bits | t, item: Int32(i))
         }
         RadixSort.sort(&keys)
-        var list = PreparedList(g.edges, capacity: count)
+        var list = PreparedList(g.edges.values, capacity: count)
         var lastKey: UInt64 = .max
         for k in keys {
             let i = Int(k.item)
@@ -95,10 +96,10 @@ public struct PreparedGraph: Sendable {
             let merge = k.key == lastKey && !list.isEmpty
             lastKey = k.key
             guard merge || ids.edgeNeedsCleaning[i] || ids.idChanged[s] || ids.idChanged[t] else {
-                list.append(ids.edgeIndices[i])
+                list.append(Int32(i))
                 continue
             }
-            var e = g.edges[ids.edgeIndices[i]].value
+            var e = g.edges.values[i]
             c.dropped += Int(ids.dropped[s]) + Int(ids.dropped[t])
             if ids.rewritten[s] || ids.rewritten[t] { c.endpointRewrites += 1 }
             e.source = ids.cleaned[s]
@@ -109,7 +110,7 @@ public struct PreparedGraph: Sendable {
                 m.merge(e)
                 list.replaceLast(with: m)
             } else {
-                list.append(ids.edgeIndices[i], cleaned: e)
+                list.append(Int32(i), cleaned: e)
             }
         }
         return list
@@ -117,17 +118,16 @@ public struct PreparedGraph: Sendable {
 }
 
 /// The nodes or edges of a prepared graph in export order, without copying them: positions in
-/// the graph's own dictionary, plus cleaned copies of the few elements cleaning changed.
-/// Reading an element is one lookup; at 3,000,000 edges this saves a 340 MB array and the
-/// time to fill it.
-public struct PreparedList<Key: Hashable & Sendable, Element: Sendable>: RandomAccessCollection, Sendable {
-    private let storage: [Key: Element]
-    private var positions: [Dictionary<Key, Element>.Index] = []
+/// the graph's own array of elements (4 bytes each), plus cleaned copies of the few elements
+/// cleaning changed. At 3,000,000 edges this saves a 384 MB array and the time to fill it.
+public struct PreparedList<Element: Sendable>: RandomAccessCollection, Sendable {
+    private let storage: [Element]
+    private var positions: [Int32] = []
     /// Per position: -1, or where its cleaned copy is in `cleaned` (empty when none is).
     private var replaced: [Int32] = []
     private var cleaned: [Element] = []
 
-    init(_ storage: [Key: Element], capacity: Int) {
+    init(_ storage: [Element], capacity: Int) {
         self.storage = storage
         positions.reserveCapacity(capacity)
     }
@@ -137,15 +137,15 @@ public struct PreparedList<Key: Hashable & Sendable, Element: Sendable>: RandomA
 
     public subscript(i: Int) -> Element {
         if !replaced.isEmpty, case let r = replaced[i], r >= 0 { return cleaned[Int(r)] }
-        return storage.values[positions[i]]
+        return storage[Int(positions[i])]
     }
 
-    mutating func append(_ position: Dictionary<Key, Element>.Index) {
+    mutating func append(_ position: Int32) {
         positions.append(position)
         if !replaced.isEmpty { replaced.append(-1) }
     }
 
-    mutating func append(_ position: Dictionary<Key, Element>.Index, cleaned element: Element) {
+    mutating func append(_ position: Int32, cleaned element: Element) {
         if replaced.isEmpty {
             replaced = [Int32](repeating: -1, count: positions.count)
             replaced.reserveCapacity(positions.capacity)
@@ -191,11 +191,9 @@ struct IDTable {
     var rank: [Int32] = []
     /// Slots in rank order.
     var order: [Int32] = []
-    /// Node slot i is `g.nodes[nodeIndices[i]]`.
-    var nodeIndices: [Dictionary<String, Node>.Index] = []
+    /// Node slot i is `g.nodes.values[i]`.
     var nodeNeedsCleaning: [Bool] = []
-    /// Per edge: where it is in `g.edges`, its endpoints' slots, its type's case number.
-    var edgeIndices: [Dictionary<EdgeKey, Edge>.Index] = []
+    /// Per edge k (`g.edges.values[k]`): its endpoints' slots, its type's case number.
     var edgeNeedsCleaning: [Bool] = []
     var sourceSlot: [Int32] = []
     var targetSlot: [Int32] = []
@@ -203,18 +201,13 @@ struct IDTable {
 
     init(_ g: KnowledgeGraph) {
         var slotOf = [String: Int32](minimumCapacity: g.nodes.count)
-        nodeIndices.reserveCapacity(g.nodes.count)
         nodeNeedsCleaning.reserveCapacity(g.nodes.count)
-        var i = g.nodes.startIndex
         for n in g.nodes.values {
             slotOf[n.id] = Int32(cleaned.count)
             add(n.id)
-            nodeIndices.append(i)
             nodeNeedsCleaning.append(CleaningCounts.needsCleaning(n))
-            g.nodes.formIndex(after: &i)
         }
         let m = g.edges.count
-        edgeIndices = Array(g.edges.indices)
         var needs = [Bool](repeating: false, count: m)
         var types = [UInt8](repeating: 0, count: m)
         var sources = [Int32](repeating: -1, count: m)
@@ -229,10 +222,10 @@ struct IDTable {
                         let out = EdgePassOutput(needs: needs, types: types, sources: sources, targets: targets)
                         let workers = m < 50_000 ? 1 : ParallelChunks.workers
                         let per = (m + workers - 1) / max(1, workers)
-                        let edges = g.edges, positions = edgeIndices, table = slotOf
+                        let edges = g.edges.values, table = slotOf
                         DispatchQueue.concurrentPerform(iterations: workers) { w in
                             for k in (w * per)..<min(m, (w + 1) * per) {
-                                let e = edges.values[positions[k]]
+                                let e = edges[k]
                                 out.types[k] = e.type.caseNumber
                                 out.needs[k] = CleaningCounts.needsCleaning(e)
                                 out.sources[k] = table[e.source] ?? -1
@@ -244,9 +237,9 @@ struct IDTable {
             }
         }
         for k in 0..<m where sources[k] < 0 || targets[k] < 0 {
-            let key = g.edges.keys[edgeIndices[k]]
-            if sources[k] < 0 { sources[k] = slot(key.source, &slotOf) }
-            if targets[k] < 0 { targets[k] = slot(key.target, &slotOf) }
+            let e = g.edges.values[k]
+            if sources[k] < 0 { sources[k] = slot(e.source, &slotOf) }
+            if targets[k] < 0 { targets[k] = slot(e.target, &slotOf) }
         }
         edgeNeedsCleaning = needs
         edgeType = types

@@ -1,10 +1,11 @@
 /// One corpus graph: nodes keyed by their stable id, edges by source, type and target.
 ///
 /// A value type; adding a node or edge that is already present merges the two, so building
-/// from partial graphs in any order gives the same graph.
+/// from partial graphs in any order gives the same graph. Nodes and edges sit in `GraphTable`s
+/// (dense arrays with a small index), which read like dictionaries.
 public struct KnowledgeGraph: Sendable, Equatable {
-    public private(set) var nodes: [String: Node] = [:]
-    public private(set) var edges: [EdgeKey: Edge] = [:]
+    public private(set) var nodes = NodeTable()
+    public private(set) var edges = EdgeTable()
 
     public init() {}
 
@@ -13,15 +14,13 @@ public struct KnowledgeGraph: Sendable, Equatable {
         for e in edges { add(e) }
     }
 
-    /// One hash lookup in the common case (a new id); a repeated id merges, and since merging is
-    /// commutative the old report can be folded into the new one.
+    /// One hash lookup; a repeated id merges (merging is commutative and associative).
     public mutating func add(_ node: Node) {
-        if let old = nodes.updateValue(node, forKey: node.id) { nodes[node.id]!.merge(old) }
+        nodes.insert(node) { old, new in old.merge(new) }
     }
 
     public mutating func add(_ edge: Edge) {
-        let k = edge.key
-        if let old = edges.updateValue(edge, forKey: k) { edges[k]!.merge(old) }
+        edges.insert(edge) { old, new in old.merge(new) }
     }
 
     /// Room for this many nodes and edges, so a reader that knows (or estimates) the size does not
@@ -32,8 +31,8 @@ public struct KnowledgeGraph: Sendable, Equatable {
     }
 
     public mutating func removeNode(_ id: String) {
-        nodes[id] = nil
-        edges = edges.filter { $0.key.source != id && $0.key.target != id }
+        nodes.removeAll { $0.id == id }
+        edges.removeAll { $0.source == id || $0.target == id }
     }
 
     /// Nodes in export order: by id.
