@@ -70,7 +70,8 @@ struct ArticleExtraction {
     var deals: [PartialDeal] = []
     var productNodes: Set<String> = []
     var openRound: (deal: Int, sentence: Int)?
-    var argCache: [Int: [Arg]] = [:]
+    /// `args(s)` per sentence, once computed.
+    var argCache: [[Arg]?] = []
     /// `Slug.matchKey` of the names of this article, computed once each.
     var keyCache: [String: String] = [:]
 
@@ -103,15 +104,63 @@ struct ArticleExtraction {
         }
     }
 
-    /// `Knowledge.isFirstName`, with the fold taken from `matchKey` (the same `Slug.matchKey`).
-    mutating func isFirstName(_ name: String) -> Bool {
-        k.firstNames.contains(name) || k.foldedFirstNames.contains(matchKey(name))
+    /// The first and last of the space-separated words of a name with two or more, as
+    /// `split(separator: " ")` gives them; nil for fewer.
+    static func firstAndLastWord(_ name: String) -> (String, String)? {
+        var name = name
+        let ascii: (String, String)?? = name.withUTF8 { u in
+            // Bytes stand for characters only in ASCII (a combining mark may follow a space).
+            guard u.allSatisfy({ $0 < 0x80 }) else { return .none }
+            var first: Range<Int>?, last: Range<Int>?
+            var i = 0
+            while i < u.count {
+                while i < u.count && u[i] == 0x20 { i += 1 }
+                let s = i
+                while i < u.count && u[i] != 0x20 { i += 1 }
+                if s < i { if first == nil { first = s..<i } else { last = s..<i } }
+            }
+            guard let f = first, let l = last else { return .some(nil) }
+            func str(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: u[r]), as: UTF8.self) }
+            return .some((str(f), str(l)))
+        }
+        if let ascii { return ascii }
+        let words = name.split(separator: " ")
+        return words.count >= 2 ? (String(words[0]), String(words.last!)) : nil
+    }
+
+    /// `name.split(separator: " ").map { matchKey(String($0)) }`.
+    mutating func words(_ name: String) -> [String] {
+        if name.isEmpty { return [] }
+        if !name.utf8.contains(0x20) { return [matchKey(name)] }
+        var n = name
+        // ASCII: the words are byte ranges between spaces, and their keys need no cache.
+        if let keys = n.withUTF8({ u -> [String]? in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [String] = []
+            var i = 0
+            while i < u.count {
+                while i < u.count && u[i] == 0x20 { i += 1 }
+                let s = i
+                while i < u.count && u[i] != 0x20 { i += 1 }
+                if s < i { out.append(ArticleExtraction.asciiMatchKey(String(decoding: UnsafeBufferPointer(rebasing: u[s..<i]), as: UTF8.self))!) }
+            }
+            return out
+        }) { return keys }
+        return name.split(separator: " ").map { matchKey(String($0)) }
+    }
+
+    /// `Knowledge.isFirstName`, with the fold taken from `matchKey` (the same `Slug.matchKey`);
+    /// `isASCII` says whether `name` is ASCII (its fold then is too).
+    mutating func isFirstName(_ name: String, isASCII: Bool) -> Bool {
+        k.firstNameSet.contains(name, isASCII: isASCII) || k.foldedFirstNameSet.contains(matchKey(name), isASCII: isASCII)
     }
 
     /// The entity each reference phrase last named, and in which sentence.
     var referenceMemory: [String: (entity: Int, sentence: Int)] = [:]
+    /// `promotableName` per mention: -1 not yet asked, 0 no, 1 yes.
+    var promotable: [Int8] = []
     /// Words the article writes in lowercase somewhere.
-    var lowercaseWords: Set<String> = []
+    var lowercaseWords = WordSet()
     /// One-word names the article writes inside a sentence, not only at its start.
     var midSentenceWords: Set<String> = []
 
@@ -127,7 +176,7 @@ struct ArticleExtraction {
     func text(_ s: Int, _ from: Int, _ to: Int) -> String {
         let t = sentences[s].tokens
         var end = t[to].end
-        if to + 1 < t.count, t[to + 1].text == ".", !t[to + 1].spaceBefore, k.isLegalSuffix(t[to], next: t[to + 1]) {
+        if to + 1 < t.count, t[to + 1].text == ".", !t[to + 1].spaceBefore, k.isLegalSuffix(t, to) {
             end = t[to + 1].end
         }
         return String(decoding: UnsafeBufferPointer(rebasing: b[t[from].start..<end]), as: UTF8.self)
@@ -149,14 +198,14 @@ struct ArticleExtraction {
             if toks.isEmpty { continue }
             // One look-up per token: its word id, then role bits by id (words and `&` only).
             for j in toks.indices {
-                let id = k.wordIDs.id(toks[j].lower)
+                let id = k.wordIDs.id(toks[j].lower, latin: toks[j].latin)
                 toks[j].id = id
                 if id >= 0 && (toks[j].kind == .word || toks[j].text == "&") { toks[j].roles = k.rolesByID[Int(id)] }
-                if toks[j].kind == .word && !toks[j].upper { lowercaseWords.insert(toks[j].lower) }
+                if toks[j].kind == .word && !toks[j].upper { lowercaseWords.insert(toks[j].lower, latin: toks[j].latin) }
             }
             var boiler = false
             // (`lower` is `text` for punctuation.)
-            if let f = toks[0].ruleIndex(k.boilerplateByFirst.count) {
+            if let f = ruleIndex(toks[0].id, k.boilerplateByFirst.count) {
                 for p in k.boilerplateByFirst[f] where matches(toks, 0, p) { boiler = true; break }
             }
             sentences.append(Sentence(range: r, tokens: toks, paragraph: paragraph, boilerplate: boiler))
@@ -169,7 +218,7 @@ struct ArticleExtraction {
 
     /// Longest title phrase starting at token `i`: (last token, title).
     func title(at i: Int, in toks: [Token]) -> (Int, String)? {
-        for c in rules.titles(toks[i]) {
+        for c in rules.titles(toks[i].id) {
             let (phrase, t) = rules.titles[c]
             guard i + phrase.count <= toks.count else { continue }
             var ok = true
@@ -196,7 +245,7 @@ struct ArticleExtraction {
                         var words: [String] = []
                         while j < toks.count, toks[j].kind == .word, !toks[j].is(.headstop), words.count < 4 {
                             // "chef för bolagets AI-verksamhet": the reference is not part of the title.
-                            if rules.references(toks[j]).isEmpty { words.append(toks[j].lower) }
+                            if rules.references(toks[j].id).isEmpty { words.append(toks[j].lower) }
                             j += 1
                         }
                         if words.isEmpty { i += 1; continue }
@@ -217,10 +266,10 @@ struct ArticleExtraction {
     func isTitleStart(_ s: Int, _ i: Int) -> Bool { titleSpans[s].contains { $0.0 <= i && i <= $0.1 } }
 
     /// Whether a capitalized token can be part of a name.
-    func nameish(_ t: Token) -> Bool {
-        guard t.kind == .word && t.upper else { return false }
+    func nameish(_ toks: [Token], _ i: Int) -> Bool {
+        guard toks[i].kind == .word && toks[i].upper else { return false }
         // "AI-modeller", "Silicon Valley-företag": a compound common noun, not a name.
-        if t.text.utf8.contains(0x2D), let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
+        if toks[i].text.utf8.contains(0x2D), case let t = toks[i], let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
            c.properties.isLowercase { return false }
         return true
     }
@@ -230,9 +279,9 @@ struct ArticleExtraction {
             let toks = sentences[s].tokens
             var i = 0
             while i < toks.count {
-                guard nameish(toks[i]) else { i += 1; continue }
+                guard nameish(toks, i) else { i += 1; continue }
                 var j = i
-                while j + 1 < toks.count, nameish(toks[j + 1]), !toks[j].genitive, toks[j + 1].elided == nil {
+                while j + 1 < toks.count, nameish(toks, j + 1), !toks[j].genitive, toks[j + 1].elided == nil {
                     j += 1
                 }
                 // A known name may hold lowercase words ("Competition and Markets Authority").
@@ -252,9 +301,9 @@ struct ArticleExtraction {
         // Where every noun is capitalized, the first word of a run after an article or possessive is
         // the noun that introduces a name ("den US-Marktforscher Qualtrics", "Das Kernprodukt Voltaris
         // Grid OS", "Seine Simulationsplattform HyperWorks"); one name word after it is a company.
-        if rules.capitalizesNouns, j > i, i > 0, rules.isDeterminer(toks[i - 1]) || toks[i - 1].is(.possessive),
+        if rules.capitalizesNouns, j > i, i > 0, rules.isDeterminer(toks[i - 1].id) || toks[i - 1].is(.possessive),
            lexiconEnd(toks, i, j) == nil, !toks[i].is(.designator), !toks[j].is(.designator),
-           !k.isLegalSuffix(toks[j], next: j + 1 < toks.count ? toks[j + 1] : nil) {
+           !k.isLegalSuffix(toks, j) {
             if j == i + 1 && !toks[j].is(.place) && !toks[j].is(.stopword) && lexiconEnd(toks, j, j) == nil {
                 addMention(s, j, j, type: .organization, surfaceEnd: j, lexicon: nil)
                 return
@@ -273,10 +322,10 @@ struct ArticleExtraction {
                 start = p
                 continue
             }
-            let cue = k.isOrgCue(toks[p]) && (p == i || rules.capitalizesNouns || !toks[p].is(.designator))
+            let cue = k.isOrgCue(toks, p) && (p == i || rules.capitalizesNouns || !toks[p].is(.designator))
                 && !(p > i && toks[p].is(.designator))
             let breaker = isTitleStart(s, p) || (p == start && toks[p].is(.stopword)) || cue
-                || toks[p].is(.nationality) || toks[p].is(.money) || k.isPlaceDerived(toks[p].lower)
+                || toks[p].is(.nationality) || toks[p].is(.money) || k.isPlaceDerived(toks[p].lower, isASCII: toks[p].ascii)
                 || (p == i && toks[p].is(.personCue))
                 || (p < j && toks[p].is(.personCue))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
@@ -324,7 +373,7 @@ struct ArticleExtraction {
                 if i > a { classifyUnknown(s, a, i - 1) }
                 var end = last
                 // Legal suffix after a known name: "Microsoft Corp.", "Meta Platforms Inc.".
-                while end + 1 <= z, k.isLegalSuffix(toks[end + 1], next: end + 2 < toks.count ? toks[end + 2] : nil) { end += 1 }
+                while end + 1 <= z, k.isLegalSuffix(toks, end + 1) { end += 1 }
                 let type = NodeType(rawValue: e.entry.type) ?? .organization
                 addMention(s, i, last, type: type, surfaceEnd: end, lexicon: e)
                 if end < z {
@@ -340,7 +389,7 @@ struct ArticleExtraction {
                         return
                     }
                     if type == .organization, !rest.allSatisfy({ $0.is(.designator) }),
-                       !rest.contains(where: { t in rules.opensTriggerCompetitionOrTitle(t) }) {
+                       !rest.contains(where: { t in rules.opensTriggerCompetitionOrTitle(t.id) }) {
                         // "Microsoft Azures molnplattform": a genitive -s on a product the lexicon knows.
                         var name = text(s, i, z)
                         if rest.count == 1, name.hasSuffix("s"),
@@ -364,7 +413,7 @@ struct ArticleExtraction {
         guard a <= z else { return }
         // Legal suffix at the end: "Datavirke AB", "Vonage Holdings Corp.".
         var nameEnd = z
-        while nameEnd > a, k.isLegalSuffix(toks[nameEnd], next: nameEnd + 1 < toks.count ? toks[nameEnd + 1] : nil) { nameEnd -= 1 }
+        while nameEnd > a, k.isLegalSuffix(toks, nameEnd) { nameEnd -= 1 }
         if nameEnd < z {
             addMention(s, a, nameEnd, type: .organization, surfaceEnd: z, lexicon: nil)
             var noun: String?
@@ -372,15 +421,15 @@ struct ArticleExtraction {
             mentions[mentions.count - 1].noun = noun
             return
         }
-        if a == z && k.isLegalSuffix(toks[a], next: a + 1 < toks.count ? toks[a + 1] : nil) { return }
+        if a == z && k.isLegalSuffix(toks, a) { return }
         // A product the lexicon knows ("ChatGPT", "Azure") is read by `readProducts`, not as a name.
         let count = z - a + 1
         if k.product(toks, a, count: count) != nil { return }
         if count == 1 && (toks[a].is(.stopword) || toks[a].is(.place)) { return }
         if k.isPlace(toks, a, z) { return }
         // Person: a first name then one to three capitalized words.
-        if count >= 2 && count <= 4 && (isFirstName(toks[a].text) || toks[a].text.utf8.contains(0x2D) && isFirstName(
-                toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text))
+        if count >= 2 && count <= 4 && (isFirstName(toks[a].text, isASCII: toks[a].ascii) || toks[a].text.utf8.contains(0x2D) && isFirstName(
+                toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text, isASCII: toks[a].ascii))
             && !toks[z].is(.designator) || personContext(s, a, z) && count >= 2 && count <= 3 {
             if !toks[z].is(.designator) {
                 addMention(s, a, z, type: .person, surfaceEnd: z, lexicon: nil)
@@ -425,14 +474,14 @@ struct ArticleExtraction {
         let toks = sentences[s].tokens
         if a > 0 {
             let p = a - 1
-            if toks[p].kind == .word && !toks[p].genitive && (k.isOrgCue(toks[p]) || toks[p].is(.nationality))
-                && !(a == z && (toks[a].is(.designator) || k.isOrgCue(toks[a]))) { return true }
+            if toks[p].kind == .word && !toks[p].genitive && (k.isOrgCue(toks, p) || toks[p].is(.nationality))
+                && !(a == z && (toks[a].is(.designator) || k.isOrgCue(toks, a))) { return true }
         }
         if z + 2 < toks.count, toks[z + 1].text == "," {
             var j = z + 2
             while j < toks.count && j <= z + 8 {
                 if toks[j].kind == .punct && (toks[j].text == "," || toks[j].text == "." || toks[j].text == ";") { break }
-                if toks[j].kind == .word && !toks[j].upper && k.isOrgCue(toks[j]) {
+                if toks[j].kind == .word && !toks[j].upper && k.isOrgCue(toks, j) {
                     apposition = toks[j].lower
                     return true
                 }
@@ -463,7 +512,7 @@ struct ArticleExtraction {
         if let e = entityIndex[key] { return e }
         if lexicon == nil, let e = entityIndex[EntityKey(type: type, key: matchKey(name))] { return e }
         entities.append(ArticleEntity(type: type, key: key.key, lexicon: lexicon,
-                                      words: name.split(separator: " ").map { matchKey(String($0)) }))
+                                      words: words(name)))
         entityIndex[key] = entities.count - 1
         if lexicon != nil { entityIndex[EntityKey(type: type, key: matchKey(name))] = entities.count - 1 }
         return entities.count - 1
@@ -499,11 +548,14 @@ struct ArticleExtraction {
             for l in e.labels.keys { byKey[matchKey(l)] = i }
             for a in e.aliases { byKey[matchKey(a)] = i }
             if let lx = e.lexicon {
-                for n in [lx.entry.name] + lx.entry.aliases { byKey[matchKey(n)] = i }
+                for key in lx.keys { byKey[key] = i }
             }
-            let words = (e.lexicon?.entry.name ?? e.name).split(separator: " ")
-            if e.type == .organization, words.count >= 2 { byHead[matchKey(String(words[0])), default: []].append(i) }
-            if e.type == .person, words.count >= 2 { bySurname[matchKey(String(words.last!)), default: []].append(i) }
+            if e.type == .organization || e.type == .person,
+               let (head, last) = e.lexicon.map({ $0.headAndLast })
+                ?? ArticleExtraction.firstAndLastWord(e.name).map({ (matchKey($0.0), matchKey($0.1)) }) {
+                if e.type == .organization { byHead[head, default: []].append(i) }
+                if e.type == .person { bySurname[last, default: []].append(i) }
+            }
         }
         for m in mentions.indices where mentions[m].entity == nil {
             var key = matchKey(mentions[m].name)
@@ -536,9 +588,18 @@ struct ArticleExtraction {
     }
 
     /// Whether a capitalized name without evidence of its own may become an organisation.
-    func canPromote(_ m: Int) -> Bool {
+    mutating func canPromote(_ m: Int) -> Bool {
         if let e = mentions[m].entity { return entities[e].type == .organization }
         if mentions[m].cueClass != nil { return false }
+        // The rest reads only what is fixed once names are found (the mention's tokens, the
+        // article's word sets), and relations ask it again and again: computed once per mention.
+        if m >= promotable.count { promotable += Array(repeating: -1, count: mentions.count - promotable.count) }
+        if promotable[m] < 0 { promotable[m] = promotableName(m) ? 1 : 0 }
+        return promotable[m] == 1
+    }
+
+    /// `canPromote` past the entity and cue class checks.
+    func promotableName(_ m: Int) -> Bool {
         let name = mentions[m].name
         let toks = sentences[mentions[m].sentence].tokens
         let first = toks[mentions[m].first]
@@ -548,14 +609,14 @@ struct ArticleExtraction {
         // A capitalized word the article also writes in lowercase, or one that only opens a
         // sentence, is a common word ("Partnerskapet", "Alongside").
         if mentions[m].first == mentions[m].last {
-            if lowercaseWords.contains(first.lower) { return false }
+            if lowercaseWords.contains(first.lower, latin: first.latin) { return false }
             let opensSentence = mentions[m].first == 0 || toks[0..<mentions[m].first].allSatisfy { $0.kind == .punct }
             if opensSentence && !midSentenceWords.contains(first.lower) { return false }
         }
-        if mentions[m].first > 0, rules.isDeterminer(toks[mentions[m].first - 1]), mentions[m].lexicon == nil { return false }
+        if mentions[m].first > 0, rules.isDeterminer(toks[mentions[m].first - 1].id), mentions[m].lexicon == nil { return false }
         if mentions[m].first == mentions[m].last {
             // A trigger word is no name ("starten Partnerschaft").
-            if !rules.triggers(first).isEmpty
+            if !rules.triggers(first.id).isEmpty
                 || rules.prefixTriggers.contains(where: { matches(toks, mentions[m].first, [rules.triggers[$0].pattern[0]]) }) { return false }
             // Where every noun is capitalized, one word alone is a name only when it looks like one:
             // all capitals (SAP), a capital inside (DeepMind), a digit.
@@ -579,6 +640,7 @@ struct ArticleExtraction {
     /// The args of a sentence in order: names and resolved references. Computed once per sentence:
     /// a reference resolves against what came before it, so later calls must see the same answer.
     mutating func args(_ s: Int) -> [Arg] {
+        if argCache.isEmpty { argCache = Array(repeating: nil, count: sentences.count) }
         if let cached = argCache[s] { return cached.map { a in
             var a = a
             if let m = a.mention { a.entity = mentions[m].entity }
@@ -586,18 +648,21 @@ struct ArticleExtraction {
         } }
         var out: [Arg] = []
         for m in mentionsBySentence[s] {
-            let mm = mentions[m]
-            if mm.cueClass == "compound" && mm.entity == nil { continue }
-            out.append(Arg(position: mm.first, end: mm.last, entity: mm.entity, mention: m, viaReference: false,
-                           genitive: mm.genitive))
+            // Fields read in place: a copy of a `Mention` retains its strings and lexicon entry.
+            if mentions[m].cueClass == "compound" && mentions[m].entity == nil { continue }
+            out.append(Arg(position: mentions[m].first, end: mentions[m].last, entity: mentions[m].entity, mention: m,
+                           viaReference: false, genitive: mentions[m].genitive))
         }
         let toks = sentences[s].tokens
-        let starts = Set(out.map(\.position))
+        // Where a name starts, as flags by token (two past the end, so `i + 2` needs no bounds check).
+        var startFlags = [Bool](repeating: false, count: toks.count + 2)
+        for a in out where a.position < startFlags.count { startFlags[a.position] = true }
+        @inline(__always) func startsAt(_ p: Int) -> Bool { p >= 0 && p < startFlags.count && startFlags[p] }
         var i = 0
         var usedHere: Set<Int> = []
         while i < toks.count {
             var matched = false
-            for ri in rules.references(toks[i]) {
+            for ri in rules.references(toks[i].id) {
                 let r = rules.references[ri]
                 guard i + r.count <= toks.count else { continue }
                 var ok = true
@@ -606,13 +671,13 @@ struct ArticleExtraction {
                 // ("la start-up parisienne Mirakl": an adjective may stand between.) Unless a list of
                 // names follows, as in "der Konzern SAP und Siemens Konkurrenz machen".
                 let isPronoun = r.count == 1 && k.word(r[0], is: .pronoun)
-                let nameAt: Int? = starts.contains(i + r.count) ? i + r.count
-                    : (!isPronoun && i + r.count + 1 < toks.count && starts.contains(i + r.count + 1)
+                let nameAt: Int? = startsAt(i + r.count) ? i + r.count
+                    : (!isPronoun && i + r.count + 1 < toks.count && startsAt(i + r.count + 1)
                        && !toks[i + r.count].upper && !toks[i + r.count].is(.stopword)) ? i + r.count + 1 : nil
                 if ok, let n = nameAt {
                     let nameEnd = out.first { $0.position == n }?.end ?? n
                     let listFollows = nameEnd + 2 < toks.count && toks[nameEnd + 1].is(.conjunction)
-                        && starts.contains(nameEnd + 2)
+                        && startsAt(nameEnd + 2)
                     if !listFollows { ok = false }
                 }
                 if ok && !out.contains(where: { $0.position <= i && i <= $0.end }) {
@@ -643,8 +708,8 @@ struct ArticleExtraction {
             }
             // "Bilföretaget investerar …", "Batteritillverkaren": a compound cue noun with no name after it
             // refers back like "företaget".
-            if !matched, toks[i].kind == .word, !starts.contains(i + 1), !out.contains(where: { $0.position <= i && i <= $0.end }),
-               let suffix = k.orgCueSuffixes.first(where: { toks[i].lower.utf8.count > $0.utf8.count + 2 && toks[i].lower.hasSuffix($0) }),
+            if !matched, !k.orgCueSuffixes.isEmpty, toks[i].kind == .word, !startsAt(i + 1), !out.contains(where: { $0.position <= i && i <= $0.end }),
+               let suffix = k.orgCueSuffix(toks, i),
                rules.referenceIndex[suffix] != nil || rules.capitalizesNouns == false && toks[i].upper {
                 let phrase = suffix
                 let before = out.filter { $0.end < i && !$0.viaReference }
@@ -730,7 +795,7 @@ struct ArticleExtraction {
         let lo = max(0, p - 12), hi = min(toks.count - 1, p + length + 12)
         guard lo <= hi else { return false }
         for i in lo...hi {
-            for (pat, negation) in rules.hedges(toks[i]) {
+            for (pat, negation) in rules.hedges(toks[i].id) {
                 if negation && (i < p - 4 || i > p + length + 3) { continue }
                 if matches(toks, i, pat) { return true }
             }
@@ -752,9 +817,9 @@ struct ArticleExtraction {
         segment()
         findTitles()
         findNames()
-        for m in mentions where m.first == m.last {
-            let toks = sentences[m.sentence].tokens
-            if m.first > 0 && !toks[0..<m.first].allSatisfy({ $0.kind == .punct }) { midSentenceWords.insert(toks[m.first].lower) }
+        for m in mentions.indices where mentions[m].first == mentions[m].last {
+            let toks = sentences[mentions[m].sentence].tokens, first = mentions[m].first
+            if first > 0 && !toks[0..<first].allSatisfy({ $0.kind == .punct }) { midSentenceWords.insert(toks[first].lower) }
         }
         resolveStrongMentions()
         resolveWeakMentions()

@@ -71,12 +71,23 @@ struct Knowledge: Sendable {
     struct LexiconName: Sendable {
         var entry: LexiconEntry
         var id: String
+        /// `Slug.matchKey` of the name and of each alias, in that order, computed once at load
+        /// rather than in every article that names the entry.
+        var keys: [String] = []
+        /// `Slug.matchKey` of the first and last space-separated words of the name, when it has two or more.
+        var headAndLast: (String, String)? = nil
     }
 
     var rules: [String: Rules] = [:]
     var stopwords: Set<String> = []
     var orgCueWords: Set<String> = []
     var orgCueSuffixes: [String] = []
+    /// How `orgCueSuffix` compares each suffix with an ASCII word (see `init`).
+    var orgCueSuffixClass: [UInt8] = []
+    /// The last byte of each suffix when it is an ASCII letter other than `k`, else 0.
+    var orgCueSuffixLast: [UInt8] = []
+    /// The index of `orgCueSuffix` of each word the packs name, -1 for none.
+    var orgCueSuffixByID: [Int16] = []
     var designators: Set<String> = []
     var firstNames: Set<String> = []
     var legalSuffixes: Set<String> = []
@@ -159,6 +170,15 @@ struct Knowledge: Sendable {
         }
         for e in userLexicon { addLexicon(e) }
         orgCueSuffixes.sort { $0.count > $1.count }
+        // 0: ASCII; 1: canonically equivalent to an ASCII string (`K`); 2: can never end an ASCII word.
+        orgCueSuffixClass = orgCueSuffixes.map { s in
+            s.utf8.allSatisfy { $0 < 0x80 } ? 0 : s.decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 } ? 1 : 2
+        }
+        orgCueSuffixLast = orgCueSuffixes.map { s in
+            guard let c = s.utf8.last, c &- 0x61 < 26 || c &- 0x41 < 26, c != 0x6B, c != 0x4B,
+                  s.last.map({ String($0) == String(UnicodeScalar(c)) }) ?? false else { return 0 }
+            return c
+        }
         foldedFirstNames = Set(firstNames.map(Knowledge.fold))
         for b in boilerplate where !b.isEmpty { boilerplateIndex[b[0], default: []].append(b) }
         func mark(_ words: some Sequence<String>, _ role: WordRole) { for w in words { roleBits[w, default: 0] |= role.bit } }
@@ -166,12 +186,16 @@ struct Knowledge: Sendable {
         mark(stopwords, .stopword); mark(designators, .designator); mark(nationalities, .nationality)
         mark(places, .place); mark(moneyWords, .money); mark(orgCueWords, .orgCue)
         buildWordIDs()
+        placeSet = ASCIISet(places); legalSuffixSet = ASCIISet(legalSuffixes)
+        firstNameSet = ASCIISet(firstNames); foldedFirstNameSet = ASCIISet(foldedFirstNames)
     }
 
     private mutating func addLexicon(_ e: LexiconEntry) {
         let type = NodeType(rawValue: e.type) ?? .organization
         let id = e.id ?? Slug.id(type, e.name)
-        let named = LexiconName(entry: e, id: id)
+        var named = LexiconName(entry: e, id: id)
+        named.keys = ([e.name] + e.aliases).map(Slug.matchKey)
+        named.headAndLast = ArticleExtraction.firstAndLastWord(e.name).map { (Slug.matchKey($0.0), Slug.matchKey($0.1)) }
         for n in [e.name] + e.aliases {
             let w = Tokenizer.words(n.lowercased())
             guard !w.isEmpty else { continue }
@@ -197,7 +221,8 @@ struct Knowledge: Sendable {
         c.moneyWords = fresh(moneyWords); c.orgCueWords = fresh(orgCueWords)
         c.grammar = Dictionary(uniqueKeysWithValues: grammar.map { ($0.key, fresh($0.value)) })
         c.roleBits = Dictionary(uniqueKeysWithValues: roleBits.map { ($0.key, $0.value) })
-        c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }
+        c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }; c.orgCueSuffixClass = orgCueSuffixClass.map { $0 }
+        c.orgCueSuffixLast = orgCueSuffixLast.map { $0 }; c.orgCueSuffixByID = orgCueSuffixByID.map { $0 }
         c.boilerplateIndex = Dictionary(uniqueKeysWithValues: boilerplateIndex.map { ($0.key, $0.value) })
         c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })
         c.lexiconLengths = Dictionary(uniqueKeysWithValues: lexiconLengths.map { ($0.key, $0.value) })
@@ -205,6 +230,9 @@ struct Knowledge: Sendable {
         c.rules = Dictionary(uniqueKeysWithValues: rules.map { ($0.key, $0.value.deepCopy()) })
         c.wordIDs.ids = Dictionary(uniqueKeysWithValues: wordIDs.ids.map { ($0.key, $0.value) })
         c.wordIDs.words = wordIDs.words.map { $0 }
+        c.placeSet = placeSet.deepCopy(); c.legalSuffixSet = legalSuffixSet.deepCopy()
+        c.firstNameSet = firstNameSet.deepCopy(); c.foldedFirstNameSet = foldedFirstNameSet.deepCopy()
+        c.wordIDs.latin = wordIDs.latin.deepCopy(); c.wordIDs.latinIDs = wordIDs.latinIDs.map { $0 }
         c.rolesByID = rolesByID.map { $0 }; c.orgCueByID = orgCueByID.map { $0 }
         c.lexiconByFirst = lexiconByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }
         c.productsByFirst = productsByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }
@@ -215,6 +243,12 @@ struct Knowledge: Sendable {
     /// First names, also without their accents (`Élodie` and `Elodie`).
     var foldedFirstNames: Set<String> = []
 
+    /// The same sets for ASCII look-ups (`ASCIISet`), built at the end of `init`.
+    var placeSet = ASCIISet()
+    var legalSuffixSet = ASCIISet()
+    var firstNameSet = ASCIISet()
+    var foldedFirstNameSet = ASCIISet()
+
     func isFirstName(_ name: String) -> Bool {
         firstNames.contains(name) || foldedFirstNames.contains(Knowledge.fold(name))
     }
@@ -224,28 +258,29 @@ struct Knowledge: Sendable {
 
     func isOrgCue(_ lower: String) -> Bool {
         if orgCueWords.contains(lower) { return true }
+        return endsWithOrgCueSuffix(lower)
+    }
+
+    /// The suffix half of `isOrgCue` (`*bolaget`), on bytes.
+    func endsWithOrgCueSuffix(_ lower: String) -> Bool {
         let n = lower.utf8.count
-        for s in orgCueSuffixes where n > s.utf8.count && lower.utf8.reversed().starts(with: s.utf8.reversed()) { return true }
+        for s in orgCueSuffixes where n > s.utf8.count && bytesEnd(lower, with: s) { return true }
         return false
     }
 
     /// "Münchner", "Stuttgarter", "Göteborgsbaserade": an adjective made of a place name.
     static let placeSuffixes = ["sbaserade", "baserade", "-based", "-baserade", "er"]
 
-    func isPlaceDerived(_ lower: String) -> Bool {
+    func isPlaceDerived(_ lower: String, isASCII: Bool = false) -> Bool {
         let n = lower.utf8.count
-        for suffix in Knowledge.placeSuffixes where n > suffix.utf8.count + 2 && lower.utf8.reversed().starts(with: suffix.utf8.reversed()) {
+        for suffix in Knowledge.placeSuffixes where n > suffix.utf8.count + 2 && bytesEnd(lower, with: suffix) {
             let base = String(lower.dropLast(suffix.count))
-            if places.contains(base) || places.contains(String(base.dropLast()) + "en") || places.contains(base + "e") { return true }
+            if placeSet.contains(base, isASCII: isASCII) || placeSet.contains(String(base.dropLast()) + "en", isASCII: isASCII)
+                || placeSet.contains(base + "e", isASCII: isASCII) { return true }
         }
         return false
     }
 
-    func isLegalSuffix(_ t: Token, next: Token?) -> Bool {
-        if legalSuffixes.contains(t.text) { return true }
-        if let n = next, n.text == ".", !n.spaceBefore, legalSuffixes.contains(t.text + ".") { return true }
-        return false
-    }
 }
 
 /// The roles a word can play for the rules; `grammar.tsv` names the grammatical ones, the other

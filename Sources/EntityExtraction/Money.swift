@@ -34,6 +34,58 @@ struct MoneyReader: Sendable {
     }
 
     func number(_ s: String) -> Double? {
+        var u = s
+        if let fast = u.withUTF8({ numberBytes($0) }) { return fast }
+        return numberSlow(s)
+    }
+
+    /// `numberSlow` on the bytes of a number token (digits with single `,` or `.` between them),
+    /// without Foundation's string replacing; `.none` for any other text.
+    private func numberBytes(_ u: UnsafeBufferPointer<UInt8>) -> Double?? {
+        @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        guard let f = u.first, let l = u.last, isDigit(f), isDigit(l), u.count <= 64 else { return .none }
+        var commas = 0, dots = 0
+        // Whether every part after the first, split at `sep`, is three characters long.
+        func groupsOfThree(_ sep: UInt8) -> Bool {
+            var run = -1
+            for c in u {
+                if c == sep {
+                    if run >= 0 && run != 3 { return false }
+                    run = 0
+                } else if run >= 0 { run += 1 }
+            }
+            return run == 3
+        }
+        var prevSep = false
+        for c in u {
+            if c == 0x2C || c == 0x2E {
+                if prevSep { return .none }
+                prevSep = true
+                if c == 0x2C { commas += 1 } else { dots += 1 }
+            } else if isDigit(c) { prevSep = false } else { return .none }
+        }
+        // What to do with each separator: keep, drop, or turn into a decimal point.
+        var dropDots = false, dropCommas = false, commaToDot = false
+        if decimalComma {
+            if commas > 0 { dropDots = true; commaToDot = true }
+            else if dots > 0 && groupsOfThree(0x2E) { dropDots = true }
+        } else {
+            if commas > 0 && groupsOfThree(0x2C) { dropCommas = true } else { commaToDot = true }
+        }
+        let t = String(unsafeUninitializedCapacity: u.count) { out in
+            var n = 0
+            for c in u {
+                if c == 0x2E && dropDots { continue }
+                if c == 0x2C { if dropCommas { continue }; if commaToDot { out[n] = 0x2E; n += 1; continue } }
+                out[n] = c
+                n += 1
+            }
+            return n
+        }
+        return .some(Double(t))
+    }
+
+    func numberSlow(_ s: String) -> Double? {
         var t = s
         if decimalComma {
             // `1,5` is one and a half; `1.500` is fifteen hundred.
@@ -56,7 +108,7 @@ struct MoneyReader: Sendable {
 
     /// The currency phrase starting at `i`, if any: (code, number of tokens).
     func currency(_ toks: [Token], at i: Int) -> (String, Int)? {
-        guard let f = toks[i].ruleIndex(currencyByID.count) else { return nil }
+        guard let f = ruleIndex(toks[i].id, currencyByID.count) else { return nil }
         for c in currencyByID[f] {
             let (phrase, code) = currencies[c]
             guard i + phrase.count <= toks.count else { continue }

@@ -29,9 +29,9 @@ extension ArticleExtraction {
             guard gapStart <= gapEnd, gapEnd - gapStart <= 4 else { break }
             let gap = toks[gapStart..<gapEnd]
             let joiner = gap.contains { t in t.text == "," || t.is(.conjunction) }
-            let clean = gap.allSatisfy { t in
-                t.text == "," || t.kind == .word && (t.is(.conjunction) || t.is(.nationality)
-                    || rules.isDeterminer(t) || k.isOrgCue(t) || k.isPlaceDerived(t.lower))
+            let clean = gap.indices.allSatisfy { g in
+                toks[g].text == "," || toks[g].kind == .word && (toks[g].is(.conjunction) || toks[g].is(.nationality)
+                    || rules.isDeterminer(toks[g].id) || k.isOrgCue(toks, g) || k.isPlaceDerived(toks[g].lower, isASCII: toks[g].ascii))
             }
             if !joiner || !clean { break }
             out.append(list[j])
@@ -176,7 +176,7 @@ extension ArticleExtraction {
     /// The lowest-numbered trigger that matches at `i`, among those indexed by the word there and
     /// the prefix ones: both lists ascend, so they are walked merged, without building a list.
     func firstTrigger(_ toks: [Token], _ i: Int) -> Int? {
-        let byWord = rules.triggers(toks[i]), prefix = rules.prefixTriggers
+        let byWord = rules.triggers(toks[i].id), prefix = rules.prefixTriggers
         if byWord.isEmpty && prefix.isEmpty { return nil }
         var a = 0, b = 0
         while a < byWord.count || b < prefix.count {
@@ -235,7 +235,7 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             var i = 0
             while i < toks.count {
-                guard let pat = rules.competition(toks[i]).first(where: { matches(toks, i, $0) }) else { i += 1; continue }
+                guard let pat = rules.competition(toks[i].id).first(where: { matches(toks, i, $0) }) else { i += 1; continue }
                 defer { i += pat.count }
                 if hedged(s, at: i, length: pat.count) { continue }
                 let list = orgArgs(s)
@@ -502,7 +502,7 @@ extension ArticleExtraction {
             }) else { continue }
             let rest = toks[(mentions[m].first + 1)...mentions[m].last]
             if rest.allSatisfy({ $0.is(.designator) }) || rest.contains(where: { t in
-                rules.opensTriggerCompetitionOrTitle(t) || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
+                rules.opensTriggerCompetitionOrTitle(t.id) || t.is(.place) || t.is(.money) || t.is(.stopword) }) { continue }
             let name = mentions[m].name
             productNodes.insert(name)
             relations.append(PartialRelation(source: entityKey(owner), type: .develops,

@@ -19,8 +19,11 @@ struct Token: Sendable {
     var roles: UInt64 = 0
     /// The id of `lower` in `Knowledge.wordIDs` (-1: a word no pack names), set at segmentation.
     var id: Int32 = -1
-    /// `text` is ASCII: byte comparisons of `lower` are then exact string comparisons.
+    /// `text` (and so `lower`) is ASCII: byte hashing and comparison are then exact (`WordTable`).
     var ascii: Bool = true
+    /// Every scalar of `lower` is below U+0300 (its bytes below 0xCC): such a string is in NFC with
+    /// one scalar per character, so it equals another NFC string exactly when their bytes do.
+    var latin: Bool = true
 
     @inline(__always) func `is`(_ r: WordRole) -> Bool { roles & r.bit != 0 }
 }
@@ -95,9 +98,9 @@ enum Tokenizer {
             if sp > 0 { i += sp; sawSpace = true; continue }
             let pw = punctWidth(b, i)
             if pw > 0 {
-                out.append(Token(kind: .punct, start: i, end: i + pw, text: String(decoding: UnsafeBufferPointer(rebasing: b[i..<i + pw]), as: UTF8.self),
-                                 lower: "", upper: false, spaceBefore: sawSpace, ascii: pw == 1))
-                out[out.count - 1].lower = out[out.count - 1].text
+                let t = String(decoding: UnsafeBufferPointer(rebasing: b[i..<i + pw]), as: UTF8.self)
+                out.append(Token(kind: .punct, start: i, end: i + pw, text: t, lower: t, upper: false, spaceBefore: sawSpace,
+                                 ascii: pw == 1, latin: b[i] < 0xCC))
                 i += pw
                 sawSpace = false
                 continue
@@ -118,6 +121,9 @@ enum Tokenizer {
             var elided: String? = nil
             var wordStart = s
             while i < end {
+                // ASCII letters and digits: no space, apostrophe or punctuation.
+                let c0 = b[i]
+                if c0 &- 0x61 < 26 || c0 &- 0x41 < 26 || c0 &- 0x30 < 10 { i += 1; continue }
                 if isSpace(b, i) > 0 { break }
                 let a = isApostrophe(b, i)
                 if a > 0 {
@@ -142,25 +148,53 @@ enum Tokenizer {
             if i == wordStart { i = max(i, s + 1); sawSpace = false; continue }
             let word = UnsafeBufferPointer(rebasing: b[wordStart..<i])
             let text = String(decoding: word, as: UTF8.self)
-            // ASCII fast path: `lowercased()` and `isUppercase` change or see only `A`...`Z` there.
-            var ascii = true, hasUpper = false
-            for c in word {
-                if c >= 0x80 { ascii = false; break }
-                if c &- 0x41 < 26 { hasUpper = true }
+            // Fast paths: in ASCII, `lowercased()` and `isUppercase` change or see only `A`...`Z`; in
+            // Latin-1 (ASCII and `C2`/`C3` pairs) also `À`...`Þ` but `×` (`C3 80`...`C3 9E`, `C3 97`
+            // excepted), lowercased by adding 0x20 to the second byte; every other scalar of
+            // U+0080...U+00FF is its own lowercase and not uppercase.
+            var ascii = true, latin1 = true, hasUpper = false
+            var q = 0
+            while q < word.count {
+                let c = word[q]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { hasUpper = true }
+                    q += 1
+                } else if (c == 0xC2 || c == 0xC3) && q + 1 < word.count && word[q + 1] & 0xC0 == 0x80 {
+                    ascii = false
+                    if c == 0xC3 && word[q + 1] <= 0x9E && word[q + 1] != 0x97 { hasUpper = true }
+                    q += 2
+                } else {
+                    ascii = false; latin1 = false
+                    break
+                }
             }
             let lower: String, upper: Bool
-            if ascii {
-                upper = word[0] &- 0x41 < 26
+            if latin1 {
+                let c0 = word[0]
+                upper = c0 &- 0x41 < 26 || (c0 == 0xC3 && word[1] <= 0x9E && word[1] != 0x97)
                 lower = hasUpper ? String(unsafeUninitializedCapacity: word.count) { out in
-                    for (q, c) in word.enumerated() { out[q] = c &- 0x41 < 26 ? c | 0x20 : c }
+                    var q = 0
+                    while q < word.count {
+                        let c = word[q]
+                        if c < 0x80 {
+                            out[q] = c &- 0x41 < 26 ? c | 0x20 : c
+                            q += 1
+                        } else {
+                            out[q] = c
+                            out[q + 1] = c == 0xC3 && word[q + 1] <= 0x9E && word[q + 1] != 0x97 ? word[q + 1] + 0x20 : word[q + 1]
+                            q += 2
+                        }
+                    }
                     return word.count
                 } : text
             } else {
                 lower = text.lowercased()
                 upper = text.unicodeScalars.first!.properties.isUppercase
             }
+            // (`İ` lowercases to `i` and a combining dot, U+0307.)
+            let latin = latin1 || lower.utf8.allSatisfy { $0 < 0xCC }
             var tok = Token(kind: .word, start: wordStart, end: i, text: text, lower: lower,
-                            upper: upper, elided: elided, spaceBefore: sawSpace, ascii: ascii)
+                            upper: upper, elided: elided, spaceBefore: sawSpace, ascii: ascii, latin: latin)
             // English genitive: 's / ’s / s' (plural) right after the word.
             let a = isApostrophe(b, i)
             if a > 0 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word ids: every word the packs name gets an `Int32` id once, at load. A token looks its
 /// lowercased word up once, at segmentation, and the rules then index arrays by that id instead
 /// of hashing the word's string again for each table (titles, triggers, lexicon, ...).
@@ -11,8 +13,22 @@ struct WordIDs: Sendable {
     var words: [String] = []
     /// Ids below this key rule tables; see the type's comment.
     var ruleWordCount = 0
+    /// The words again in NFC, in a byte-hashed table (`latinIDs[i]` is the id of `latin.keys[i]`),
+    /// for `Token.latin` words: a word equals (is canonically equivalent to) such an NFC string
+    /// exactly when its NFC has the same bytes, so this finds what `ids` would, without SipHash.
+    var latin = WordTable()
+    var latinIDs: [Int32] = []
 
     @inline(__always) func id(_ w: String) -> Int32 { ids[w] ?? -1 }
+
+    /// The id of a token's `lower`; `latin` is the token's `latin`.
+    @inline(__always) func id(_ lower: String, latin isLatin: Bool) -> Int32 {
+        if isLatin {
+            let i = latin.find(lower)
+            return i < 0 ? -1 : latinIDs[Int(i)]
+        }
+        return ids[lower] ?? -1
+    }
 
     @discardableResult
     mutating func add(_ w: String) -> Int32 {
@@ -21,6 +37,20 @@ struct WordIDs: Sendable {
         ids[w] = i
         words.append(w)
         return i
+    }
+
+    /// Builds `latin` once every word is added. Words whose NFC has a scalar from U+0300 on
+    /// can never equal a latin token and stay out.
+    mutating func indexLatin() {
+        var t = WordTable(capacity: words.count)
+        var values: [Int32] = []
+        for (i, w) in words.enumerated() {
+            let nfc = w.utf8.allSatisfy({ $0 < 0x80 }) ? w : w.precomposedStringWithCanonicalMapping
+            guard nfc.utf8.allSatisfy({ $0 < 0xCC }) else { continue }
+            if t.insert(nfc) == Int32(values.count) { values.append(Int32(i)) }
+        }
+        latin = t
+        latinIDs = values
     }
 }
 
@@ -68,52 +98,51 @@ struct RuleTables: Sendable {
     }
 }
 
-extension Token {
-    /// The id as an array index when the word keys a rule table, else nil.
-    @inline(__always) func ruleIndex(_ count: Int) -> Int? {
-        let i = Int(id)
-        return i >= 0 && i < count ? i : nil
-    }
+/// A word id as an array index when the word keys a rule table (`count` long), else nil.
+@inline(__always) func ruleIndex(_ id: Int32, _ count: Int) -> Int? {
+    let i = Int(id)
+    return i >= 0 && i < count ? i : nil
 }
 
 extension Knowledge.Rules {
     private static let none: [Int] = []
 
-    /// `titleIndex[t.lower] ?? []`, by id.
-    @inline(__always) func titles(_ t: Token) -> [Int] {
-        guard let i = t.ruleIndex(tables.titles.count) else { return Self.none }
+    /// `titleIndex[t.lower] ?? []`, by the token's id (ids, not tokens, are passed: a `Token`
+    /// argument is a copy, three strings retained and released).
+    @inline(__always) func titles(_ id: Int32) -> [Int] {
+        guard let i = ruleIndex(id, tables.titles.count) else { return Self.none }
         return tables.titles[i]
     }
 
-    @inline(__always) func triggers(_ t: Token) -> [Int] {
-        guard let i = t.ruleIndex(tables.triggers.count) else { return Self.none }
+    @inline(__always) func triggers(_ id: Int32) -> [Int] {
+        guard let i = ruleIndex(id, tables.triggers.count) else { return Self.none }
         return tables.triggers[i]
     }
 
-    @inline(__always) func references(_ t: Token) -> [Int] {
-        guard let i = t.ruleIndex(tables.references.count) else { return Self.none }
+    @inline(__always) func references(_ id: Int32) -> [Int] {
+        guard let i = ruleIndex(id, tables.references.count) else { return Self.none }
         return tables.references[i]
     }
 
-    @inline(__always) func hedges(_ t: Token) -> [(pattern: [String], negation: Bool)] {
-        guard let i = t.ruleIndex(tables.hedges.count) else { return [] }
+    @inline(__always) func hedges(_ id: Int32) -> [(pattern: [String], negation: Bool)] {
+        guard let i = ruleIndex(id, tables.hedges.count) else { return [] }
         return tables.hedges[i]
     }
 
-    @inline(__always) func competition(_ t: Token) -> [[String]] {
-        guard let i = t.ruleIndex(tables.competition.count) else { return [] }
+    @inline(__always) func competition(_ id: Int32) -> [[String]] {
+        guard let i = ruleIndex(id, tables.competition.count) else { return [] }
         return tables.competition[i]
     }
 
     /// `determiners.contains(t.lower)`, by id.
-    @inline(__always) func isDeterminer(_ t: Token) -> Bool {
-        guard let i = t.ruleIndex(tables.determiner.count) else { return false }
+    @inline(__always) func isDeterminer(_ id: Int32) -> Bool {
+        guard let i = ruleIndex(id, tables.determiner.count) else { return false }
         return tables.determiner[i]
     }
 
     /// Whether the word opens a trigger, competition or title phrase (`triggerIndex[w] != nil || ...`).
-    @inline(__always) func opensTriggerCompetitionOrTitle(_ t: Token) -> Bool {
-        guard let i = t.ruleIndex(tables.titles.count) else { return false }
+    @inline(__always) func opensTriggerCompetitionOrTitle(_ id: Int32) -> Bool {
+        guard let i = ruleIndex(id, tables.titles.count) else { return false }
         return !tables.triggers[i].isEmpty || !tables.competition[i].isEmpty || !tables.titles[i].isEmpty
     }
 }
@@ -150,6 +179,11 @@ extension Knowledge {
         for s in personCues { roles[Int(w.id(s))] |= WordRole.personCue.bit }
         var orgCue = Array(repeating: false, count: w.words.count)
         for (i, s) in w.words.enumerated() { orgCue[i] = isOrgCue(s) }
+        var cueSuffix = Array(repeating: Int16(-1), count: w.words.count)
+        for (i, s) in w.words.enumerated() {
+            if let j = orgCueSuffixes.firstIndex(where: { s.utf8.count > $0.utf8.count + 2 && s.hasSuffix($0) }) { cueSuffix[i] = Int16(j) }
+        }
+        orgCueSuffixByID = cueSuffix
 
         let n = w.ruleWordCount
         var lex = Array(repeating: [LexiconCandidate](), count: n)
@@ -164,6 +198,7 @@ extension Knowledge {
             rules[code]!.tables = RuleTables(rules[code]!, w)
             rules[code]!.money.currencyByID = rules[code]!.tables.currencies
         }
+        w.indexLatin()
         wordIDs = w
         rolesByID = roles
         orgCueByID = orgCue
@@ -202,10 +237,51 @@ extension Knowledge {
     }
 
     /// `isOrgCue(t.lower)`, precomputed for the words the packs name.
-    @inline(__always) func isOrgCue(_ t: Token) -> Bool {
-        let i = Int(t.id)
+    @inline(__always) func isOrgCue(_ toks: [Token], _ p: Int) -> Bool {
+        let i = Int(toks[p].id)
         if i >= 0 { return orgCueByID[i] }
-        return isOrgCue(t.lower)
+        // Every cue word has an id: a word without one can only end with a cue suffix.
+        return !orgCueSuffixes.isEmpty && endsWithOrgCueSuffix(toks[p].lower)
+    }
+
+    /// `legalSuffixes` holds the token's text, or its text with the `.` right after it (`Corp.`).
+    func isLegalSuffix(_ toks: [Token], _ i: Int) -> Bool {
+        if legalSuffixSet.contains(toks[i].text, isASCII: toks[i].ascii) { return true }
+        if i + 1 < toks.count, toks[i + 1].text == ".", !toks[i + 1].spaceBefore,
+           legalSuffixSet.contains(toks[i].text + ".", isASCII: toks[i].ascii) { return true }
+        return false
+    }
+
+    /// The first cue suffix (`*bolaget`) a word ends with, leaving more than two letters before it:
+    /// `orgCueSuffixes.first { lower.utf8.count > $0.utf8.count + 2 && lower.hasSuffix($0) }`.
+    func orgCueSuffix(_ toks: [Token], _ p: Int) -> String? {
+        if orgCueSuffixes.isEmpty { return nil }
+        if toks[p].id >= 0 {
+            let i = orgCueSuffixByID[Int(toks[p].id)]
+            return i < 0 ? nil : orgCueSuffixes[Int(i)]
+        }
+        let t = toks[p]
+        guard t.ascii else {
+            // A word ending with a suffix whose last character is an ASCII letter (not `k`, which
+            // the Kelvin sign decomposes to) ends with that byte.
+            let last = t.lower.utf8.last
+            return orgCueSuffixes.indices.first { i in
+                let s = orgCueSuffixes[i]
+                return t.lower.utf8.count > s.utf8.count + 2 && (orgCueSuffixLast[i] == 0 || orgCueSuffixLast[i] == last)
+                    && t.lower.hasSuffix(s)
+            }.map { orgCueSuffixes[$0] }
+        }
+        // An ASCII word: `hasSuffix` of an ASCII suffix is a byte comparison, and a suffix with a
+        // character that decomposes to non-ASCII scalars cannot match.
+        let n = t.lower.utf8.count
+        for (i, sfx) in orgCueSuffixes.enumerated() where n > sfx.utf8.count + 2 {
+            switch orgCueSuffixClass[i] {
+            case 0: if bytesEnd(t.lower, with: sfx) { return sfx }
+            case 1: if t.lower.hasSuffix(sfx) { return sfx }
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// `places.contains(words joined by spaces)` for tokens `a...z`: only a place's first word can open it.
