@@ -86,8 +86,15 @@ extension ByteBuilder {
     /// Character data escaped exactly as libxml2's `xmlTextWriterWriteString` does it
     /// (`xmlEncodeSpecialChars`): `<` `>` `&` `"` as entities, CR as `&#13;`, the rest as is.
     func xmlText(_ s: String) {
+        // In place when the string is native UTF-8 (always on Linux): `withUTF8` needs a `var`
+        // copy, which retains a string other cores are reading too.
+        if s.utf8.withContiguousStorageIfAvailable({ xmlText($0) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
+        s.withUTF8 { xmlText($0) }
+    }
+
+    func xmlText(_ u: UnsafeBufferPointer<UInt8>) {
+        do {
             reserve(u.count * 6)
             var out = base + count
             for b in u {
@@ -113,8 +120,13 @@ extension ByteBuilder {
     /// `"` `<` `>` `&` as entities, tab, newline and CR as character references (so they
     /// survive attribute-value normalization), everything else, UTF-8 included, as is.
     func xmlAttribute(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ xmlAttribute($0) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
+        s.withUTF8 { xmlAttribute($0) }
+    }
+
+    func xmlAttribute(_ u: UnsafeBufferPointer<UInt8>) {
+        do {
             reserve(u.count * 6)
             var out = base + count
             for b in u {

@@ -58,10 +58,11 @@ public final class OutputFile {
         count += 1
     }
 
+    /// Runs of 256 KiB or more (a writer's formatted chunk) go to write(2) as they are,
+    /// without a copy into the buffer.
     public func bytes(_ p: UnsafeRawBufferPointer) throws {
-        if p.count > capacity - count { try flush() }
-        if p.count > capacity {
-            count = 0
+        if p.count > capacity - count || (p.count >= 1 << 18 && count > 0) { try flush() }
+        if p.count >= 1 << 18 {
             var off = 0
             while off < p.count {
                 let n = Glibc.write(fd, p.baseAddress! + off, p.count - off)

@@ -135,9 +135,16 @@ public struct PreparedList<Element: Sendable>: RandomAccessCollection, Sendable 
     public var startIndex: Int { 0 }
     public var endIndex: Int { positions.count }
 
+    /// Yields the element in place (a read accessor, not a copy: copying an edge retains and
+    /// releases each of its strings, shared between the cores that format them).
     public subscript(i: Int) -> Element {
-        if !replaced.isEmpty, case let r = replaced[i], r >= 0 { return cleaned[Int(r)] }
-        return storage[Int(positions[i])]
+        _read {
+            if !replaced.isEmpty, case let r = replaced[i], r >= 0 {
+                yield cleaned[Int(r)]
+            } else {
+                yield storage[Int(positions[i])]
+            }
+        }
     }
 
     mutating func append(_ position: Int32) {
@@ -200,10 +207,9 @@ struct IDTable {
     var edgeType: [UInt8] = []
 
     init(_ g: KnowledgeGraph) {
-        var slotOf = [String: Int32](minimumCapacity: g.nodes.count)
+        // Node slot i is node position i, so the graph's own index numbers the endpoints.
         nodeNeedsCleaning.reserveCapacity(g.nodes.count)
         for n in g.nodes.values {
-            slotOf[n.id] = Int32(cleaned.count)
             add(n.id)
             nodeNeedsCleaning.append(CleaningCounts.needsCleaning(n))
         }
@@ -212,9 +218,9 @@ struct IDTable {
         var types = [UInt8](repeating: 0, count: m)
         var sources = [Int32](repeating: -1, count: m)
         var targets = [Int32](repeating: -1, count: m)
-        // Reading every edge (copying it out of the dictionary touches its strings) and looking
-        // up both endpoints is bound by memory latency: split over the cores. The table is only
-        // read here; ids that name no node are numbered after, in edge order.
+        // Reading every edge and looking up both endpoints is bound by memory latency: split over
+        // the cores. Edges are read in place (a copy would retain each of their strings, shared
+        // between cores). Ids that name no node are numbered after, in edge order.
         needs.withUnsafeMutableBufferPointer { needs in
             types.withUnsafeMutableBufferPointer { types in
                 sources.withUnsafeMutableBufferPointer { sources in
@@ -222,38 +228,39 @@ struct IDTable {
                         let out = EdgePassOutput(needs: needs, types: types, sources: sources, targets: targets)
                         let workers = m < 50_000 ? 1 : ParallelChunks.workers
                         let per = (m + workers - 1) / max(1, workers)
-                        let edges = g.edges.values, table = slotOf
+                        let edges = g.edges.values, nodes = g.nodes
                         DispatchQueue.concurrentPerform(iterations: workers) { w in
-                            for k in (w * per)..<min(m, (w + 1) * per) {
-                                let e = edges[k]
-                                out.types[k] = e.type.caseNumber
-                                out.needs[k] = CleaningCounts.needsCleaning(e)
-                                out.sources[k] = table[e.source] ?? -1
-                                out.targets[k] = table[e.target] ?? -1
+                            edges.withUnsafeBufferPointer { edges in
+                                for k in (w * per)..<min(m, (w + 1) * per) {
+                                    out.types[k] = edges[k].type.caseNumber
+                                    out.needs[k] = CleaningCounts.needsCleaning(edges[k])
+                                    out.sources[k] = nodes.index(forKey: edges[k].source).map(Int32.init) ?? -1
+                                    out.targets[k] = nodes.index(forKey: edges[k].target).map(Int32.init) ?? -1
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        var extra: [String: Int32] = [:]
         for k in 0..<m where sources[k] < 0 || targets[k] < 0 {
             let e = g.edges.values[k]
-            if sources[k] < 0 { sources[k] = slot(e.source, &slotOf) }
-            if targets[k] < 0 { targets[k] = slot(e.target, &slotOf) }
+            if sources[k] < 0 { sources[k] = slot(e.source, &extra) }
+            if targets[k] < 0 { targets[k] = slot(e.target, &extra) }
         }
         edgeNeedsCleaning = needs
         edgeType = types
         sourceSlot = sources
         targetSlot = targets
-        slotOf = [:]
         rankSlots()
     }
 
-    /// The slot of an edge endpoint; an id that names no node gets a slot of its own.
-    private mutating func slot(_ id: String, _ slotOf: inout [String: Int32]) -> Int32 {
-        if let s = slotOf[id] { return s }
+    /// The slot of an edge endpoint that names no node: one of its own, the same for every edge.
+    private mutating func slot(_ id: String, _ extra: inout [String: Int32]) -> Int32 {
+        if let s = extra[id] { return s }
         let s = Int32(cleaned.count)
-        slotOf[id] = s
+        extra[id] = s
         add(id)
         return s
     }

@@ -53,7 +53,8 @@ public struct GraphTable<Element: GraphElement>: RandomAccessCollection, Sendabl
     /// The elements in insertion order.
     public private(set) var values: [Element] = []
     /// 0 for an empty slot, else the high 32 bits of the key's hash above `position + 1`.
-    private var slots: [UInt64] = []
+    @usableFromInline
+    var slots: [UInt64] = []
 
     public init() {}
 
@@ -76,14 +77,19 @@ public struct GraphTable<Element: GraphElement>: RandomAccessCollection, Sendabl
     }
 
     /// The keys in the order of `values`.
+    @inlinable
     public var keys: LazyMapCollection<[Element], Key> { values.lazy.map { $0.tableKey } }
 
+    /// Inlinable, as are the look-ups below, so that other modules get them specialized for
+    /// `Node` and `Edge` rather than called through the protocol's witness table.
+    @inlinable
     public subscript(key: Key) -> Element? {
         guard let i = index(forKey: key) else { return nil }
         return values[i]
     }
 
     /// The position of the element with this key.
+    @inlinable
     public func index(forKey key: Key) -> Int? {
         if slots.isEmpty { return nil }
         let h = Element.hash(of: key)
