@@ -327,7 +327,7 @@ private struct Walker {
     private func attribute(_ n: xmlNodePtr, _ name: String) -> String? {
         var a = n.pointee.properties
         while let attr = a {
-            if let an = Walker.string(attr.pointee.name), an.lowercased() == name {
+            if Walker.namesEqual(attr.pointee.name, name) {
                 var bytes: [UInt8] = []
                 var t = attr.pointee.children
                 while let tn = t {
@@ -341,6 +341,18 @@ private struct Walker {
             a = attr.pointee.next
         }
         return nil
+    }
+
+    /// Whether a C name equals a lowercase ASCII name, ignoring ASCII case; no String is made,
+    /// as this runs for every attribute of every element.
+    static func namesEqual(_ p: UnsafePointer<xmlChar>?, _ lower: String) -> Bool {
+        guard var p else { return false }
+        for c in lower.utf8 {
+            let b = p.pointee
+            guard b != 0, (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == c else { return false }
+            p += 1
+        }
+        return p.pointee == 0
     }
 
     static func string(_ p: UnsafePointer<xmlChar>?) -> String? {

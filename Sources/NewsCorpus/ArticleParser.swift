@@ -15,7 +15,7 @@ public enum ArticleParser {
     public static func plainText(_ raw: String, id: String, origin: String) -> Article {
         var text = raw
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(0x0D) { text = unixNewlines(text) }
+        if hasCarriageReturn(text) { text = unixNewlines(text) }
         // Only the header (up to `datelineWindow` non-empty lines) is cut into lines; the body
         // is kept as it is.
         var lines: [Substring] = []
@@ -63,6 +63,11 @@ public enum ArticleParser {
         }
         let title = kept.lazy.map { trimmed($0) }.first { !$0.isEmpty && !isCookieNotice($0) }
         return Article(id: id, text: text, title: title, date: date ?? updated, origin: origin)
+    }
+
+    static func hasCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in b.count > 0 && memchr(b.baseAddress!, 0x0D, b.count) != nil }
     }
 
     /// `\r\n` and a lone `\r` become `\n`.
@@ -176,7 +181,12 @@ public enum ArticleParser {
     static let cookieWords = ["cookie", "kakor", "témoins de connexion"]
 
     static func isCookieNotice(_ line: String) -> Bool {
-        let l = Array(line.lowercased().utf8)
+        // Lowercased byte by byte: ASCII and two-byte Latin capitals (`É`) are all the cookie words need.
+        var l = Array(line.utf8)
+        for i in l.indices {
+            if l[i] >= 0x41 && l[i] <= 0x5A { l[i] |= 0x20 }
+            else if i > 0, l[i - 1] == 0xC3, l[i] >= 0x80 && l[i] <= 0x9E, l[i] != 0x97 { l[i] += 0x20 }
+        }
         return cookieWords.contains { w in
             let w = Array(w.utf8)
             guard l.count >= w.count else { return false }

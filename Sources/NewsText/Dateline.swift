@@ -30,7 +30,7 @@ public struct DatelineParser: Sendable {
             for (spelling, month) in l.months { m[spelling] = month }
         }
         phraseBytes = p.sorted { $0.0.utf8.count != $1.0.utf8.count ? $0.0.utf8.count > $1.0.utf8.count : $0.0 < $1.0 }
-            .map { (Array($0.0.utf8), $0.1) }
+            .filter { !$0.0.isEmpty }.map { (Array($0.0.utf8), $0.1) }
         months = m
     }
 
@@ -39,8 +39,11 @@ public struct DatelineParser: Sendable {
     /// Works on the line's bytes and builds strings only for a segment that opens with a
     /// dateline phrase, since readers try it on every line near the top of every article.
     public func parse(_ line: some StringProtocol) -> Match? {
-        let bytes = Array(line.utf8)
-        guard bytes.count <= 200, Self.hasYear(bytes) else { return nil }
+        // Most lines near the top are paragraphs: rejected by length before any copy.
+        guard line.utf8.count <= 200 else { return nil }
+        var text = String(line)  // a concrete String: copying a generic view byte by byte costs more
+        let bytes = text.withUTF8 { Array($0) }
+        guard Self.hasYear(bytes) else { return nil }
         var segmentStart = 0
         var i = 0
         while true {
@@ -88,7 +91,9 @@ public struct DatelineParser: Sendable {
     private func parseSegment(_ b: [UInt8], _ start: Int, _ end: Int) -> (LanguageData.DatelineKind, String)? {
         var s = start
         while s < end, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
-        for (phrase, kind) in phraseBytes where s + phrase.count <= end {
+        guard s < end else { return nil }
+        let first = Self.lower(b, s)
+        for (phrase, kind) in phraseBytes where phrase[0] == first && s + phrase.count <= end {
             var k = 0
             while k < phrase.count && Self.lower(b, s + k) == phrase[k] { k += 1 }
             guard k == phrase.count else { continue }
