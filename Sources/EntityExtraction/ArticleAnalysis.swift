@@ -41,7 +41,8 @@ struct ArticleEntity {
     var mentions = 0
     /// Nouns the text used for it (`start-up`, `lab`): `the start-up` refers to it.
     var nouns: Set<String> = []
-    var words: [String] = []
+    /// The name the entity was made with: `RelationRules.readProducts` compares its first word.
+    var createdName = ""
 
     var name: String { labels.isEmpty ? (lexicon?.entry.name ?? "?") : CorpusMerger.bestLabel(labels) }
 }

@@ -128,31 +128,15 @@ struct ArticleExtraction {
         return words.count >= 2 ? (String(words[0]), String(words.last!)) : nil
     }
 
-    /// `name.split(separator: " ").map { matchKey(String($0)) }`.
-    mutating func words(_ name: String) -> [String] {
-        if name.isEmpty { return [] }
-        if !name.utf8.contains(0x20) { return [matchKey(name)] }
-        var n = name
-        // ASCII: the words are byte ranges between spaces, and their keys need no cache.
-        if let keys = n.withUTF8({ u -> [String]? in
-            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var out: [String] = []
-            var i = 0
-            while i < u.count {
-                while i < u.count && u[i] == 0x20 { i += 1 }
-                let s = i
-                while i < u.count && u[i] != 0x20 { i += 1 }
-                if s < i { out.append(ArticleExtraction.asciiMatchKey(String(decoding: UnsafeBufferPointer(rebasing: u[s..<i]), as: UTF8.self))!) }
-            }
-            return out
-        }) { return keys }
-        return name.split(separator: " ").map { matchKey(String($0)) }
-    }
+    /// `Slug.matchKey` of one word, without the per-article cache (for non-mutating callers).
+    static func wordKey(_ w: String) -> String { asciiMatchKey(w) ?? Slug.matchKey(w) }
 
     /// `Knowledge.isFirstName`, with the fold taken from `matchKey` (the same `Slug.matchKey`);
-    /// `isASCII` says whether `name` is ASCII (its fold then is too).
+    /// `isASCII` says whether `name` is ASCII (its fold then is too). An ASCII name among the
+    /// first names has its fold among the folded ones, so for ASCII one look-up answers both.
     mutating func isFirstName(_ name: String, isASCII: Bool) -> Bool {
-        k.firstNameSet.contains(name, isASCII: isASCII) || k.foldedFirstNameSet.contains(matchKey(name), isASCII: isASCII)
+        if isASCII { return k.foldedFirstNameSet.contains(matchKey(name), isASCII: true) }
+        return k.firstNameSet.contains(name, isASCII: false) || k.foldedFirstNameSet.contains(matchKey(name), isASCII: false)
     }
 
     /// The entity each reference phrase last named, and in which sentence.
@@ -269,7 +253,7 @@ struct ArticleExtraction {
     func nameish(_ toks: [Token], _ i: Int) -> Bool {
         guard toks[i].kind == .word && toks[i].upper else { return false }
         // "AI-modeller", "Silicon Valley-företag": a compound common noun, not a name.
-        if toks[i].text.utf8.contains(0x2D), case let t = toks[i], let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
+        if toks[i].hyphen, case let t = toks[i], let dash = t.text.lastIndex(of: "-"), let c = t.text[t.text.index(after: dash)...].unicodeScalars.first,
            c.properties.isLowercase { return false }
         return true
     }
@@ -329,7 +313,7 @@ struct ArticleExtraction {
                 || (p == i && toks[p].is(.personCue))
                 || (p < j && toks[p].is(.personCue))
             // A hyphenated compound whose tail is a title: "Altair-Gründer", "Astholm AI-Technikvorstand".
-            if !breaker, toks[p].text.utf8.contains(0x2D), case let t = toks[p], let dash = t.text.lastIndex(of: "-") {
+            if !breaker, toks[p].hyphen, case let t = toks[p], let dash = t.text.lastIndex(of: "-") {
                 let tail = String(t.text[t.text.index(after: dash)...]).lowercased()
                 if rules.titles.contains(where: { $0.phrase == [tail] }) || k.titleWords.contains(tail) {
                     let head = String(t.text[..<dash])
@@ -428,7 +412,7 @@ struct ArticleExtraction {
         if count == 1 && (toks[a].is(.stopword) || toks[a].is(.place)) { return }
         if k.isPlace(toks, a, z) { return }
         // Person: a first name then one to three capitalized words.
-        if count >= 2 && count <= 4 && (isFirstName(toks[a].text, isASCII: toks[a].ascii) || toks[a].text.utf8.contains(0x2D) && isFirstName(
+        if count >= 2 && count <= 4 && (isFirstName(toks[a].text, isASCII: toks[a].ascii) || toks[a].hyphen && isFirstName(
                 toks[a].text.split(separator: "-").first.map(String.init) ?? toks[a].text, isASCII: toks[a].ascii))
             && !toks[z].is(.designator) || personContext(s, a, z) && count >= 2 && count <= 3 {
             if !toks[z].is(.designator) {
@@ -512,7 +496,7 @@ struct ArticleExtraction {
         if let e = entityIndex[key] { return e }
         if lexicon == nil, let e = entityIndex[EntityKey(type: type, key: matchKey(name))] { return e }
         entities.append(ArticleEntity(type: type, key: key.key, lexicon: lexicon,
-                                      words: words(name)))
+                                      createdName: name))
         entityIndex[key] = entities.count - 1
         if lexicon != nil { entityIndex[EntityKey(type: type, key: matchKey(name))] = entities.count - 1 }
         return entities.count - 1

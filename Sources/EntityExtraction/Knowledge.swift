@@ -86,6 +86,8 @@ struct Knowledge: Sendable {
     var orgCueSuffixClass: [UInt8] = []
     /// The last byte of each suffix when it is an ASCII letter other than `k`, else 0.
     var orgCueSuffixLast: [UInt8] = []
+    /// The UTF-8 bytes of each suffix.
+    var orgCueSuffixBytes: [[UInt8]] = []
     /// The index of `orgCueSuffix` of each word the packs name, -1 for none.
     var orgCueSuffixByID: [Int16] = []
     var designators: Set<String> = []
@@ -174,6 +176,7 @@ struct Knowledge: Sendable {
         orgCueSuffixClass = orgCueSuffixes.map { s in
             s.utf8.allSatisfy { $0 < 0x80 } ? 0 : s.decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 } ? 1 : 2
         }
+        orgCueSuffixBytes = orgCueSuffixes.map { Array($0.utf8) }
         orgCueSuffixLast = orgCueSuffixes.map { s in
             guard let c = s.utf8.last, c &- 0x61 < 26 || c &- 0x41 < 26, c != 0x6B, c != 0x4B,
                   s.last.map({ String($0) == String(UnicodeScalar(c)) }) ?? false else { return 0 }
@@ -222,7 +225,7 @@ struct Knowledge: Sendable {
         c.grammar = Dictionary(uniqueKeysWithValues: grammar.map { ($0.key, fresh($0.value)) })
         c.roleBits = Dictionary(uniqueKeysWithValues: roleBits.map { ($0.key, $0.value) })
         c.boilerplate = boilerplate.map { $0 }; c.orgCueSuffixes = orgCueSuffixes.map { $0 }; c.orgCueSuffixClass = orgCueSuffixClass.map { $0 }
-        c.orgCueSuffixLast = orgCueSuffixLast.map { $0 }; c.orgCueSuffixByID = orgCueSuffixByID.map { $0 }
+        c.orgCueSuffixLast = orgCueSuffixLast.map { $0 }; c.orgCueSuffixBytes = orgCueSuffixBytes.map { $0.map { $0 } }; c.orgCueSuffixByID = orgCueSuffixByID.map { $0 }
         c.boilerplateIndex = Dictionary(uniqueKeysWithValues: boilerplateIndex.map { ($0.key, $0.value) })
         c.lexicon = Dictionary(uniqueKeysWithValues: lexicon.map { ($0.key, $0.value) })
         c.lexiconLengths = Dictionary(uniqueKeysWithValues: lexiconLengths.map { ($0.key, $0.value) })
@@ -233,6 +236,7 @@ struct Knowledge: Sendable {
         c.placeSet = placeSet.deepCopy(); c.legalSuffixSet = legalSuffixSet.deepCopy()
         c.firstNameSet = firstNameSet.deepCopy(); c.foldedFirstNameSet = foldedFirstNameSet.deepCopy()
         c.wordIDs.latin = wordIDs.latin.deepCopy(); c.wordIDs.latinIDs = wordIDs.latinIDs.map { $0 }
+        c.wordIDs.sameBytes = wordIDs.sameBytes.map { $0 }
         c.rolesByID = rolesByID.map { $0 }; c.orgCueByID = orgCueByID.map { $0 }
         c.lexiconByFirst = lexiconByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }
         c.productsByFirst = productsByFirst.map { $0.map { LexiconCandidate(ids: $0.ids.map { $0 }, name: $0.name) } }

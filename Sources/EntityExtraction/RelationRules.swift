@@ -497,7 +497,7 @@ extension ArticleExtraction {
             let toks = sentences[s].tokens
             let head = matchKey(toks[mentions[m].first].text)
             guard let owner = entities.firstIndex(where: { e in
-                e.type == .organization && e.mentions > 0 && (e.key == head || e.words.first == head && e.words.count > 1
+                e.type == .organization && e.mentions > 0 && (e.key == head || ArticleExtraction.firstAndLastWord(e.createdName).map({ ArticleExtraction.wordKey($0.0) }) == head
                     || e.lexicon.map { matchKey($0.entry.name) == head } ?? false)
             }) else { continue }
             let rest = toks[(mentions[m].first + 1)...mentions[m].last]

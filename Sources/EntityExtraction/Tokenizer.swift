@@ -21,6 +21,8 @@ struct Token: Sendable {
     var id: Int32 = -1
     /// `text` (and so `lower`) is ASCII: byte hashing and comparison are then exact (`WordTable`).
     var ascii: Bool = true
+    /// `text` holds a `-` (`text.utf8.contains(0x2D)`, asked of every capitalized word).
+    var hyphen: Bool = false
     /// Every scalar of `lower` is below U+0300 (its bytes below 0xCC): such a string is in NFC with
     /// one scalar per character, so it equals another NFC string exactly when their bytes do.
     var latin: Bool = true
@@ -100,7 +102,7 @@ enum Tokenizer {
             if pw > 0 {
                 let t = String(decoding: UnsafeBufferPointer(rebasing: b[i..<i + pw]), as: UTF8.self)
                 out.append(Token(kind: .punct, start: i, end: i + pw, text: t, lower: t, upper: false, spaceBefore: sawSpace,
-                                 ascii: pw == 1, latin: b[i] < 0xCC))
+                                 ascii: pw == 1, hyphen: b[i] == 0x2D, latin: b[i] < 0xCC))
                 i += pw
                 sawSpace = false
                 continue
@@ -194,7 +196,7 @@ enum Tokenizer {
             // (`İ` lowercases to `i` and a combining dot, U+0307.)
             let latin = latin1 || lower.utf8.allSatisfy { $0 < 0xCC }
             var tok = Token(kind: .word, start: wordStart, end: i, text: text, lower: lower,
-                            upper: upper, elided: elided, spaceBefore: sawSpace, ascii: ascii, latin: latin)
+                            upper: upper, elided: elided, spaceBefore: sawSpace, ascii: ascii, hyphen: word.contains(0x2D), latin: latin)
             // English genitive: 's / ’s / s' (plural) right after the word.
             let a = isApostrophe(b, i)
             if a > 0 {

@@ -18,6 +18,9 @@ struct WordIDs: Sendable {
     /// exactly when its NFC has the same bytes, so this finds what `ids` would, without SipHash.
     var latin = WordTable()
     var latinIDs: [Int32] = []
+    /// Whether a word is latin and already in NFC: a latin token with its id then has exactly its
+    /// bytes, so answers computed on the word's bytes (`isOrgCue`'s suffixes) hold for the token.
+    var sameBytes: [Bool] = []
 
     @inline(__always) func id(_ w: String) -> Int32 { ids[w] ?? -1 }
 
@@ -44,9 +47,11 @@ struct WordIDs: Sendable {
     mutating func indexLatin() {
         var t = WordTable(capacity: words.count)
         var values: [Int32] = []
+        sameBytes = Array(repeating: false, count: words.count)
         for (i, w) in words.enumerated() {
             let nfc = w.utf8.allSatisfy({ $0 < 0x80 }) ? w : w.precomposedStringWithCanonicalMapping
             guard nfc.utf8.allSatisfy({ $0 < 0xCC }) else { continue }
+            sameBytes[i] = nfc.utf8.elementsEqual(w.utf8)
             if t.insert(nfc) == Int32(values.count) { values.append(Int32(i)) }
         }
         latin = t
@@ -239,7 +244,8 @@ extension Knowledge {
     /// `isOrgCue(t.lower)`, precomputed for the words the packs name.
     @inline(__always) func isOrgCue(_ toks: [Token], _ p: Int) -> Bool {
         let i = Int(toks[p].id)
-        if i >= 0 { return orgCueByID[i] }
+        // The suffix test is on bytes: the cached answer holds for a token with the word's bytes.
+        if i >= 0 { return toks[p].latin && wordIDs.sameBytes[i] ? orgCueByID[i] : isOrgCue(toks[p].lower) }
         // Every cue word has an id: a word without one can only end with a cue suffix.
         return !orgCueSuffixes.isEmpty && endsWithOrgCueSuffix(toks[p].lower)
     }
@@ -256,32 +262,36 @@ extension Knowledge {
     /// `orgCueSuffixes.first { lower.utf8.count > $0.utf8.count + 2 && lower.hasSuffix($0) }`.
     func orgCueSuffix(_ toks: [Token], _ p: Int) -> String? {
         if orgCueSuffixes.isEmpty { return nil }
-        if toks[p].id >= 0 {
+        if toks[p].id >= 0 && toks[p].latin && wordIDs.sameBytes[Int(toks[p].id)] {
             let i = orgCueSuffixByID[Int(toks[p].id)]
             return i < 0 ? nil : orgCueSuffixes[Int(i)]
         }
-        let t = toks[p]
-        guard t.ascii else {
-            // A word ending with a suffix whose last character is an ASCII letter (not `k`, which
-            // the Kelvin sign decomposes to) ends with that byte.
-            let last = t.lower.utf8.last
-            return orgCueSuffixes.indices.first { i in
-                let s = orgCueSuffixes[i]
-                return t.lower.utf8.count > s.utf8.count + 2 && (orgCueSuffixLast[i] == 0 || orgCueSuffixLast[i] == last)
-                    && t.lower.hasSuffix(s)
-            }.map { orgCueSuffixes[$0] }
-        }
-        // An ASCII word: `hasSuffix` of an ASCII suffix is a byte comparison, and a suffix with a
-        // character that decomposes to non-ASCII scalars cannot match.
-        let n = t.lower.utf8.count
-        for (i, sfx) in orgCueSuffixes.enumerated() where n > sfx.utf8.count + 2 {
-            switch orgCueSuffixClass[i] {
-            case 0: if bytesEnd(t.lower, with: sfx) { return sfx }
-            case 1: if t.lower.hasSuffix(sfx) { return sfx }
-            default: continue
+        var lower = toks[p].lower
+        let isASCII = toks[p].ascii
+        let found: Int? = lower.withUTF8 { u in
+            let last = u.last
+            for i in orgCueSuffixes.indices where u.count > orgCueSuffixBytes[i].count + 2 {
+                let sfx = orgCueSuffixBytes[i]
+                if isASCII {
+                    // An ASCII word: `hasSuffix` of an ASCII suffix is a byte comparison, and a suffix
+                    // with a character that decomposes to non-ASCII scalars cannot match.
+                    switch orgCueSuffixClass[i] {
+                    case 0:
+                        if last == sfx.last && u.count >= sfx.count
+                            && UnsafeBufferPointer(rebasing: u[(u.count - sfx.count)...]).elementsEqual(sfx) { return i }
+                    case 1: if toks[p].lower.hasSuffix(orgCueSuffixes[i]) { return i }
+                    default: continue
+                    }
+                } else {
+                    // A word ending with a suffix whose last character is an ASCII letter (not `k`,
+                    // which the Kelvin sign decomposes to) ends with that byte.
+                    if orgCueSuffixLast[i] != 0 && orgCueSuffixLast[i] != last { continue }
+                    if toks[p].lower.hasSuffix(orgCueSuffixes[i]) { return i }
+                }
             }
+            return nil
         }
-        return nil
+        return found.map { orgCueSuffixes[$0] }
     }
 
     /// `places.contains(words joined by spaces)` for tokens `a...z`: only a place's first word can open it.
