@@ -45,10 +45,10 @@ struct GraphMLSerializer: GraphSerializer {
         // libxml2 holds nothing now (drained), so runs written directly keep the byte order.
         func direct(_ b: ByteBuilder) throws { try out.bytes(b.bytes) }
         try ParallelChunks.run(count: nodes.count, chunk: 2048, format: { r, b in
-            for i in r { node(nodes[i], index: i, yed: yed, to: b) }
+            nodes.forEach(in: r) { n, i in node(n, index: i, yed: yed, to: b) }
         }, write: direct)
         try ParallelChunks.run(count: edges.count, chunk: 2048, format: { r, b in
-            for i in r { edge(edges[i], to: b) }
+            edges.forEach(in: r) { e, _ in edge(e, to: b) }
         }, write: direct)
         b.removeAll()
         if !(g.nodes.isEmpty && g.edges.isEmpty) { b.append("  </graph>\n") }
