@@ -527,6 +527,11 @@ struct ArticleExtraction {
         var byKey: [String: Int] = [:]
         var byHead: [String: [Int]] = [:]
         var bySurname: [String: [Int]] = [:]
+        // Nothing to link: the tables below would go unread.
+        var unresolved = false
+        for m in mentions.indices where mentions[m].entity == nil { unresolved = true; break }
+        guard unresolved else { return }
+        byKey.reserveCapacity(entities.count * 4)
         for (i, e) in entities.enumerated() {
             byKey[e.key] = i
             for l in e.labels.keys { byKey[matchKey(l)] = i }
