@@ -74,9 +74,10 @@ public struct LanguagePack: Sendable {
                 throw LexiconError(origin: url.path, line: 0, message: "not valid UTF-8")
             }
             var out: [(Int, String)] = []
-            for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Split on bytes: splitting the String walks grapheme clusters, slow on the big generated files.
+            for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
                 // Trim spaces and tabs on bytes; NFC only where a line is not ASCII (data files are NFC already).
-                var u = raw.utf8[...]
+                var u = raw
                 while let f = u.first, f == 0x20 || f == 0x09 || f == 0x0D { u = u.dropFirst() }
                 while let l = u.last, l == 0x20 || l == 0x09 || l == 0x0D { u = u.dropLast() }
                 guard let first = u.first, first != 0x23 else { continue }
