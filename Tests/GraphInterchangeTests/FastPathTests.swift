@@ -110,15 +110,37 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(calls, 3)
     }
 
-    func testRadixSortOrdersKeys() {
-        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var keys = (0..<5000).map { i -> SortKey in
-            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return SortKey(key: (x ^ (x >> 29)) >> UInt64(i % 64), item: Int32(i))
+    /// Forbidden characters dropped on the bytes; neighbours sharing a lead byte (U+FFFD,
+    /// U+FF02) and tab, newline, CR kept.
+    func testCleanDropsExactlyTheForbiddenCharacters() {
+        var dropped = 0
+        let s = ExportText.clean("a\u{1}b\u{FFFE}c\u{FFFF}d\u{FFFD}\u{FF02}\t\n\r\u{0}🚀\u{1F}", dropped: &dropped)
+        XCTAssertEqual(s, "abcd\u{FFFD}\u{FF02}\t\n\r🚀")
+        XCTAssertEqual(dropped, 5)
+        XCTAssertEqual(ExportText.clean("\u{FFFD}\u{EFFF}x", dropped: &dropped), "\u{FFFD}\u{EFFF}x")
+        XCTAssertEqual(dropped, 5)
+    }
+
+    /// Many edges per source (one hub) and ids whose first 16 bytes agree: the counting sort by
+    /// source and the per-source sort must still give byte order of (source, type, target).
+    func testEdgeOrderWithHubsAndLongCommonPrefixes() {
+        let prefix = "org:" + String(repeating: "x", count: 20)
+        var g = KnowledgeGraph()
+        for i in 0..<300 { g.add(Node(id: prefix + "\((i * 7919) % 300)", type: .organization, label: "n")) }
+        for i in 0..<300 {
+            for t in [EdgeType.develops, .competesWith, .basedIn] {
+                g.add(Edge(source: prefix + "0", target: prefix + "\((i * 31) % 300)", type: t))
+                g.add(Edge(source: prefix + "\(i)", target: prefix + "\((i * 17) % 300)", type: t))
+            }
         }
-        let expected = keys.map(\.key).sorted()
-        RadixSort.sort(&keys)
-        XCTAssertEqual(keys.map(\.key), expected)
-        XCTAssertEqual(Set(keys.map(\.item)).count, 5000)
+        let p = PreparedGraph(g)
+        let keys = g.edges.keys.sorted { a, b in
+            let c = ExportText.compare(a.source, b.source)
+            if c != 0 { return c < 0 }
+            if a.type != b.type { return a.type.rawValue < b.type.rawValue }
+            return ExportText.less(a.target, b.target)
+        }
+        XCTAssertEqual(p.edges.count, g.edges.count)
+        XCTAssertEqual(p.edges.map(\.key), keys)
     }
 }
