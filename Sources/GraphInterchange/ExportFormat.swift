@@ -1,3 +1,4 @@
+import Dispatch
 import GraphModel
 
 /// Every export format, the one registry: adding a case forces a serializer (the `switch` in
@@ -94,10 +95,23 @@ public func writeExports(_ g: KnowledgeGraph, formats: [ExportFormat], to dir: S
     try makeDirectories(dir)
     let prepared = PreparedGraph(g)
     var warnings = prepared.warnings
-    for f in formats {
-        warnings += try f.serializer.write(prepared, to: dir, options: options)
+    // The formats are independent files: written at the same time, so the cores a single
+    // writer leaves idle (DOT and JSON-LD are mostly serial) do the next format. Warnings and
+    // the first error come in the order of `formats`, as a serial loop gives them.
+    let results = FormatResults(count: formats.count)
+    DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+        results.set(i, Result { try formats[i].serializer.write(prepared, to: dir, options: options) })
     }
+    for i in formats.indices { warnings += try results.get(i).get() }
     return warnings
+}
+
+/// One slot per format, each written by one iteration only.
+private final class FormatResults: @unchecked Sendable {
+    private var slots: [Result<[String], any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<[String], any Error>) { slots[i] = r }
+    func get(_ i: Int) -> Result<[String], any Error> { slots[i]! }
 }
 
 func joinPath(_ dir: String, _ name: String) -> String {

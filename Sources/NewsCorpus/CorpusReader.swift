@@ -22,11 +22,16 @@ public struct CorpusReader: Sendable {
 
         /// The kind of a path by its extension, or nil for a file that is not an article.
         public init?(path: String) {
-            let lower = path.lowercased()
-            if lower.hasSuffix(".txt") { self = .text }
-            else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { self = .html }
-            else if lower.hasSuffix(".jsonl") { self = .jsonl }
-            else { return nil }
+            // The extension, ASCII-lowercased from the bytes: run once per file of the corpus.
+            let u = path.utf8
+            guard let dot = u.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            let ext = u[u.index(after: dot)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            switch String(decoding: ext, as: UTF8.self) {
+            case "txt": self = .text
+            case "html", "htm": self = .html
+            case "jsonl": self = .jsonl
+            default: return nil
+            }
         }
     }
 

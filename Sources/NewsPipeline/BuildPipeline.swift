@@ -117,9 +117,13 @@ public enum BuildPipeline {
             let jobs = min(options.jobs, n)
             let next = WorkCounter()
             let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                DispatchQueue.concurrentPerform(iterations: jobs) { w in
-                    let x = workers[w]
+            // One thread per worker, not `concurrentPerform` inside a global-queue block: there,
+            // libdispatch's pool of one thread per core was already taken by the block itself
+            // and the batch before, and the workers of a batch ran one after the other.
+            for w in 0..<jobs {
+                group.enter()
+                let x = workers[w]
+                let thread = Thread {
                     // Articles differ in length: each worker takes the next one, not every jobs-th.
                     while case let i = next.take(), i < n {
                         let loaded = CorpusReader.load(input[i])
@@ -130,7 +134,10 @@ public enum BuildPipeline {
                         }
                         out.set(i, e)
                     }
+                    group.leave()
                 }
+                thread.stackSize = 8 << 20
+                thread.start()
             }
             try collect()
             pending = (group, out, n)
