@@ -106,10 +106,18 @@ public func writeExports(_ g: KnowledgeGraph, formats: [ExportFormat], to dir: S
     return warnings
 }
 
-/// One slot per format, each written by one iteration only.
+/// One slot per format, each written by one iteration only: raw memory, so threads writing
+/// different slots never touch a shared array buffer.
 private final class FormatResults: @unchecked Sendable {
-    private var slots: [Result<[String], any Error>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private let slots: UnsafeMutableBufferPointer<Result<[String], any Error>?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
     func set(_ i: Int, _ r: Result<[String], any Error>) { slots[i] = r }
     func get(_ i: Int) -> Result<[String], any Error> { slots[i]! }
 }

@@ -195,9 +195,17 @@ final class WorkCounter: @unchecked Sendable {
 }
 
 /// Slots written by one worker each, read after all workers are done.
+/// Raw memory, so threads writing different slots never touch a shared array buffer.
 final class ResultSlots<T>: @unchecked Sendable {
-    private var items: [T?]
-    init(count: Int) { items = Array(repeating: nil, count: count) }
+    private let items: UnsafeMutableBufferPointer<T?>
+    init(count: Int) {
+        items = .allocate(capacity: count)
+        items.initialize(repeating: nil)
+    }
+    deinit {
+        _ = items.deinitialize()
+        items.deallocate()
+    }
     func set(_ i: Int, _ v: T) { items[i] = v }
     func get(_ i: Int) -> T { items[i]! }
 }
