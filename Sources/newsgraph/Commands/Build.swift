@@ -32,7 +32,8 @@ struct Build: ParsableCommand {
         do {
             result = try BuildPipeline.build(paths: paths, options: build.options,
                                              warn: { progress.clear(); stderr("\($0) (skipped)") },
-                                             progress: { n, _ in progress.show("\(n) articles read") })
+                                             progress: { n, bytes in
+                                                 progress.show("\(n) articles read, \(bytes / 100_000 / 10).\(bytes / 100_000 % 10) MB") })
         } catch {
             // One line naming the file and the reason; nothing was written.
             progress.clear()
