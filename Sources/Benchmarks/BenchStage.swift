@@ -109,7 +109,7 @@ public enum BenchStage {
             let n = batch.count
             guard n > 0 else { return }
             let input = batch
-            let out = Slots<PartialGraph>(count: n)
+            let out = WorkSlots<PartialGraph>(count: n)
             let workers = min(jobs, n)
             let t0 = ChildProcess.now()
             DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -207,14 +207,4 @@ public enum BenchStage {
     static func blackHole(_ v: Int) {
         if v == Int.min { print("") }
     }
-}
-
-/// Results written by one worker each, read after all workers are done. Raw storage, so
-/// workers writing distinct slots never touch shared array bookkeeping.
-final class Slots<T>: @unchecked Sendable {
-    private let items: UnsafeMutableBufferPointer<T?>
-    init(count: Int) { items = .allocate(capacity: count); items.initialize(repeating: nil) }
-    deinit { items.baseAddress!.deinitialize(count: items.count); items.deallocate() }
-    func set(_ i: Int, _ v: T) { items[i] = v }
-    func get(_ i: Int) -> T { items[i]! }
 }

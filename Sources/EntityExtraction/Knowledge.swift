@@ -1,5 +1,6 @@
 import Foundation
 import GraphModel
+import NewsText
 
 /// The language packs compiled for matching: names are recognised with the union of all packs
 /// (an English article names Swedish companies), rules with the article's own pack.
@@ -147,7 +148,7 @@ struct Knowledge: Sendable {
             // start-up time.
             for pl in p.places where pl.utf8.contains(0x20) {
                 for sep in Knowledge.placeHeadSeparators {
-                    if let cut = Knowledge.firstOffset(of: sep, in: pl) {
+                    if let cut = ByteText.firstOffset(of: sep, in: Array(pl.utf8)) {
                         places.insert(String(decoding: Array(pl.utf8.prefix(cut)), as: UTF8.self))
                     }
                 }
@@ -219,13 +220,6 @@ struct Knowledge: Sendable {
     }
 
     static let placeHeadSeparators: [[UInt8]] = [" am ", " an der ", " upon ", " sur ", " im "].map { Array($0.utf8) }
-
-    /// The byte offset of the first occurrence of `needle` in `s`.
-    static func firstOffset(of needle: [UInt8], in s: String) -> Int? {
-        let hay = Array(s.utf8)
-        guard hay.count >= needle.count else { return nil }
-        return (0...(hay.count - needle.count)).first { i in hay[i..<(i + needle.count)].elementsEqual(needle) }
-    }
 
     /// A copy whose tables are rebuilt, so it shares no reference-counted storage with this one.
     func deepCopy() -> Knowledge {

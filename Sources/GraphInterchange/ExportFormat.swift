@@ -98,28 +98,12 @@ public func writeExports(_ g: KnowledgeGraph, formats: [ExportFormat], to dir: S
     // The formats are independent files: written at the same time, so the cores a single
     // writer leaves idle (DOT and JSON-LD are mostly serial) do the next format. Warnings and
     // the first error come in the order of `formats`, as a serial loop gives them.
-    let results = FormatResults(count: formats.count)
+    let results = WorkSlots<Result<[String], any Error>>(count: formats.count)
     DispatchQueue.concurrentPerform(iterations: formats.count) { i in
         results.set(i, Result { try formats[i].serializer.write(prepared, to: dir, options: options) })
     }
     for i in formats.indices { warnings += try results.get(i).get() }
     return warnings
-}
-
-/// One slot per format, each written by one iteration only: raw memory, so threads writing
-/// different slots never touch a shared array buffer.
-private final class FormatResults: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<[String], any Error>?>
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ r: Result<[String], any Error>) { slots[i] = r }
-    func get(_ i: Int) -> Result<[String], any Error> { slots[i]! }
 }
 
 func joinPath(_ dir: String, _ name: String) -> String {

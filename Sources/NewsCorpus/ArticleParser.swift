@@ -181,16 +181,8 @@ public enum ArticleParser {
     static let cookieWords = ["cookie", "kakor", "témoins de connexion"]
 
     static func isCookieNotice(_ line: String) -> Bool {
-        // Lowercased byte by byte: ASCII and two-byte Latin capitals (`É`) are all the cookie words need.
-        var l = Array(line.utf8)
-        for i in l.indices {
-            if l[i] >= 0x41 && l[i] <= 0x5A { l[i] |= 0x20 }
-            else if i > 0, l[i - 1] == 0xC3, l[i] >= 0x80 && l[i] <= 0x9E, l[i] != 0x97 { l[i] += 0x20 }
-        }
-        return cookieWords.contains { w in
-            let w = Array(w.utf8)
-            guard l.count >= w.count else { return false }
-            return (0...(l.count - w.count)).contains { i in l[i..<(i + w.count)].elementsEqual(w) }
-        }
+        // ASCII and two-byte Latin capitals (`É`) are all the cookie words need.
+        let l = ByteText.lowercasedLatin1(line.utf8)
+        return cookieWords.contains { ByteText.firstOffset(of: Array($0.utf8), in: l) != nil }
     }
 }

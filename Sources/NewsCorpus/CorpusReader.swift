@@ -39,18 +39,10 @@ public struct CorpusReader: Sendable {
     public struct File: Sendable, Equatable {
         public var path: String
         public var kind: Kind
-        /// Why the file could not be read, when listing or streaming it already failed.
-        var failure: String? = nil
 
         public init(path: String, kind: Kind) {
             self.path = path
             self.kind = kind
-        }
-
-        init(path: String, kind: Kind, failure: String?) {
-            self.path = path
-            self.kind = kind
-            self.failure = failure
         }
     }
 
@@ -90,14 +82,14 @@ public struct CorpusReader: Sendable {
             }
             // A folder named through a symbolic link is listed; links below it are not followed
             // into, so a link cycle cannot loop.
-            var found: [String] = []
-            do { try FileSystem.listFiles(path, into: &found) { Kind(path: $0) != nil } } catch {
+            var found: [(String, Kind)] = []
+            do { try FileSystem.listFiles(path, into: &found, classify: Kind.init(path:)) } catch {
                 throw .unreadable(origin: path, reason: "cannot list folder")
             }
             let base = path.hasSuffix("/") ? path : path + "/"
-            for rel in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for (rel, k) in found.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
                 let full = base + rel
-                if let k = Kind(path: rel), firstTime(full) { out.append(File(path: full, kind: k)) }
+                if firstTime(full) { out.append(File(path: full, kind: k)) }
             }
         }
         return out
@@ -109,6 +101,8 @@ public struct CorpusReader: Sendable {
     public enum Item: Sendable {
         case file(File)
         case jsonlLine(bytes: ArraySlice<UInt8>, number: Int, offset: Int, file: String)
+        /// A JSONL stream that could not be opened or read on.
+        case unreadable(origin: String, reason: String)
     }
 
     /// An item turned into an article (nil for a blank JSONL line), with the file bytes it read.
@@ -133,7 +127,7 @@ public struct CorpusReader: Sendable {
                 handle = FileHandle.standardInput
             } else {
                 do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file.path)) } catch {
-                    try body(.file(File(path: file.path, kind: .jsonl, failure: Self.reason(error))))
+                    try body(.unreadable(origin: file.path, reason: Self.reason(error)))
                     continue
                 }
             }
@@ -143,7 +137,7 @@ public struct CorpusReader: Sendable {
             while true {
                 let next: LineReader.Line?
                 do { next = try lines.next() } catch {
-                    try body(.file(File(path: name, kind: .jsonl, failure: Self.reason(error))))
+                    try body(.unreadable(origin: name, reason: Self.reason(error)))
                     break
                 }
                 guard let line = next else { break }
@@ -160,12 +154,9 @@ public struct CorpusReader: Sendable {
         case .jsonlLine(let bytes, let number, let offset, let file):
             let line = LineReader.Line(bytes: bytes, number: number, offset: offset)
             return Loaded(result: JSONLRecord.article(line: line, file: file), bytesRead: 0)
+        case .unreadable(let origin, let reason):
+            return Loaded(result: .failure(.unreadable(origin: origin, reason: reason)), bytesRead: 0)
         case .file(let file):
-            // A JSONL stream arrives as a file only when it could not be read.
-            if file.kind == .jsonl || file.failure != nil {
-                let reason = file.failure ?? "cannot read"
-                return Loaded(result: .failure(.unreadable(origin: file.path, reason: reason)), bytesRead: 0)
-            }
             let bytes: [UInt8]
             do { bytes = try FileSystem.readFile(file.path) } catch {
                 return Loaded(result: .failure(.unreadable(origin: file.path, reason: error.reason)), bytesRead: 0)

@@ -30,11 +30,11 @@ enum FileSystem {
         return String(cString: p)
     }
 
-    /// Appends the paths (relative to `folder`) of the regular files below it that `keep`
-    /// accepts, recursively. Hidden entries are skipped with all they hold; links to files are
-    /// kept, links to folders are not followed.
-    static func listFiles(_ folder: String, prefix: String = "", into out: inout [String],
-                          keep: (String) -> Bool) throws(Failure) {
+    /// Appends the paths (relative to `folder`) of the regular files below it that `classify`
+    /// gives a value for, with that value, recursively. Hidden entries are skipped with all
+    /// they hold; links to files are kept, links to folders are not followed.
+    static func listFiles<T>(_ folder: String, prefix: String = "", into out: inout [(String, T)],
+                             classify: (String) -> T?) throws(Failure) {
         guard let dir = opendir(folder) else { throw Failure(errno: errno) }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
@@ -57,11 +57,11 @@ enum FileSystem {
             }
             switch type {
             case Int32(DT_DIR):
-                try listFiles(full, prefix: rel + "/", into: &out, keep: keep)
+                try listFiles(full, prefix: rel + "/", into: &out, classify: classify)
             case Int32(DT_REG):
-                if keep(rel) { out.append(rel) }
+                if let v = classify(rel) { out.append((rel, v)) }
             case Int32(DT_LNK):
-                if keep(rel), kind(full) == .file { out.append(rel) }
+                if let v = classify(rel), kind(full) == .file { out.append((rel, v)) }
             default:
                 continue
             }

@@ -84,7 +84,7 @@ public enum BuildPipeline {
         batch.reserveCapacity(options.batchSize)
 
         // While the workers do one batch, this thread merges the one before.
-        var pending: (group: DispatchGroup, out: ResultSlots<Extracted>, n: Int)?
+        var pending: (group: DispatchGroup, out: WorkSlots<Extracted>, n: Int)?
         func collect() throws {
             guard let p = pending else { return }
             pending = nil
@@ -113,7 +113,7 @@ public enum BuildPipeline {
             let input = batch
             batch = []
             batch.reserveCapacity(options.batchSize)
-            let out = ResultSlots<Extracted>(count: n)
+            let out = WorkSlots<Extracted>(count: n)
             let jobs = min(options.jobs, n)
             let next = WorkCounter()
             let group = DispatchGroup()
@@ -192,20 +192,4 @@ final class WorkCounter: @unchecked Sendable {
         value += 1
         return value - 1
     }
-}
-
-/// Slots written by one worker each, read after all workers are done.
-/// Raw memory, so threads writing different slots never touch a shared array buffer.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let items: UnsafeMutableBufferPointer<T?>
-    init(count: Int) {
-        items = .allocate(capacity: count)
-        items.initialize(repeating: nil)
-    }
-    deinit {
-        _ = items.deinitialize()
-        items.deallocate()
-    }
-    func set(_ i: Int, _ v: T) { items[i] = v }
-    func get(_ i: Int) -> T { items[i]! }
 }
