@@ -340,6 +340,15 @@ struct JSONParser {
     /// `{ ..., "@graph": [ items ] }`: items go to `emit` in batches, in file order; stops early
     /// when `emit` returns false (the consumer gave up).
     mutating func document(_ emit: (ReadBatch) -> Bool) throws {
+        try graphItems(newBatch: ReadBatch.init, count: \.count, size: ReadBatch.size,
+                       item: { p, batch in try p.item(into: &batch) }, emit: emit)
+    }
+
+    /// The document frame both readers share: each `@graph` item is read by `item` into a batch
+    /// of up to `size`, and full batches go to `emit` in file order; other keys are skipped.
+    mutating func graphItems<Batch>(newBatch: () -> Batch, count: (Batch) -> Int, size: Int,
+                                    item: (inout JSONParser, inout Batch) throws -> Void,
+                                    emit: (Batch) -> Bool) throws {
         try expectAcross(0x7B)
         var sawGraph = false
         if !(try takeAcross(0x7D)) {
@@ -350,15 +359,15 @@ struct JSONParser {
                     sawGraph = true
                     try expectAcross(0x5B)
                     if !(try takeAcross(0x5D)) {
-                        var batch = ReadBatch()
+                        var batch = newBatch()
                         repeat {
-                            try resumable { try $0.item(into: &batch) }
-                            if batch.count >= ReadBatch.size {
+                            try resumable { p in try item(&p, &batch) }
+                            if count(batch) >= size {
                                 guard emit(batch) else { return }
-                                batch = ReadBatch()
+                                batch = newBatch()
                             }
                         } while try takeAcross(0x2C)
-                        if batch.count > 0 { guard emit(batch) else { return } }
+                        if count(batch) > 0 { guard emit(batch) else { return } }
                         try expectAcross(0x5D)
                     }
                 } else {

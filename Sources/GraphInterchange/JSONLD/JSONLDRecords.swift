@@ -115,39 +115,13 @@ public final class JSONLDRecords: @unchecked Sendable {
 extension JSONParser {
     /// `document`, with each item turned into an `ItemRecord` instead of an element.
     mutating func records(_ emit: (RecordBatch) -> Bool) throws {
-        try expectAcross(0x7B)
-        var sawGraph = false
-        if !(try takeAcross(0x7D)) {
-            repeat {
-                let key = try resumable { try $0.string() }
-                try expectAcross(0x3A)
-                if key == "@graph" {
-                    sawGraph = true
-                    try expectAcross(0x5B)
-                    if !(try takeAcross(0x5D)) {
-                        var batch = RecordBatch()
-                        batch.bytes.reserveCapacity(1 << 20)
-                        batch.records.reserveCapacity(RecordBatch.size)
-                        repeat {
-                            try resumable { try $0.record(into: &batch) }
-                            if batch.records.count >= RecordBatch.size {
-                                guard emit(batch) else { return }
-                                batch = RecordBatch()
-                                batch.bytes.reserveCapacity(1 << 20)
-                                batch.records.reserveCapacity(RecordBatch.size)
-                            }
-                        } while try takeAcross(0x2C)
-                        if !batch.records.isEmpty { guard emit(batch) else { return } }
-                        try expectAcross(0x5D)
-                    }
-                } else {
-                    try resumable { try $0.skipValue() }
-                }
-            } while try takeAcross(0x2C)
-            try expectAcross(0x7D)
-        }
-        if try peekAcross() != nil { throw fail("text after the JSON document") }
-        if !sawGraph { throw JSONParseFailure(reason: "no \"@graph\" array", offset: 0) }
+        try graphItems(newBatch: {
+            var batch = RecordBatch()
+            batch.bytes.reserveCapacity(1 << 20)
+            batch.records.reserveCapacity(RecordBatch.size)
+            return batch
+        }, count: { $0.records.count }, size: RecordBatch.size,
+           item: { p, batch in try p.record(into: &batch) }, emit: emit)
     }
 
     /// One item as a record: scanned in place when every value it needs is plain, else parsed by
