@@ -114,7 +114,8 @@ public struct SentenceSplitter: Sendable {
         return false
     }
 
-    /// Lowercases `Ä`-style two-byte Latin-1 capitals (`C3 80`...`C3 9E`) as well as ASCII.
+    /// Lowercases `Ä`-style two-byte Latin-1 capitals (`C3 80`...`C3 9E`); ASCII bytes are left
+    /// as they are.
     static func lowercasedLatin1(_ w: [UInt8]) -> [UInt8] {
         var w = w
         var i = 0
